@@ -1,0 +1,163 @@
+"""Field types shared by every content type: exact decimals, strict dates, safe text, ids.
+
+Each type converts the *string* the editor typed (see yamlsource) and raises a
+`PydanticCustomError` whose type is a diagnostic code, so validation maps errors to codes directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$")
+QUANTITY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,4})?$")
+_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#|javascript\s*:|vbscript\s*:|data\s*:\s*text/html", re.IGNORECASE)
+_URL_RE = re.compile(r"^(https?://[^\s<>\"']+|/[^\s<>\"']*)$")
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def _must_be_str(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("S203", "应为{what}，但这里写的是列表或多行结构", {"what": what})
+    return value
+
+
+def parse_id(value: Any) -> str:
+    text = _must_be_str(value, "标识（id）")
+    if not ID_RE.match(text):
+        raise PydanticCustomError(
+            "S208", "标识“{value}”不合规：只能用小写英文字母、数字和连字符，且不以连字符开头或结尾",
+            {"value": text})
+    return text
+
+
+def parse_date(value: Any) -> dt.date:
+    text = _must_be_str(value, "日期")
+    m = DATE_RE.match(text.strip())
+    if not m:
+        raise PydanticCustomError("S204", "日期“{value}”格式不对，应写成 YYYY-MM-DD，例如 2024-03-01",
+                                  {"value": text})
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise PydanticCustomError("S204", "日期“{value}”不存在（请检查月份和日）", {"value": text}) from None
+
+
+def _parse_decimal(value: Any, pattern: re.Pattern[str], places: int) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    text = _must_be_str(value, "数字")
+    stripped = text.strip()
+    if stripped.startswith("-"):
+        raise PydanticCustomError("S206", "金额或数量必须为正数（当前为“{value}”）", {"value": text})
+    if not pattern.match(stripped):
+        if any("\uff10" <= ch <= "\uff19" for ch in stripped):
+            hint = "含有全角数字"
+        elif "," in stripped or "，" in stripped:
+            hint = "不要写千位分隔符"
+        elif re.match(r"^\d+\.\d+$", stripped):
+            hint = f"最多保留 {places} 位小数"
+        else:
+            hint = "只能写阿拉伯数字和小数点"
+        raise PydanticCustomError("S205", "“{value}”不是有效的金额或数量（{hint}）", {"value": text, "hint": hint})
+    try:
+        return Decimal(stripped)
+    except InvalidOperation:  # pragma: no cover - the regex already guarantees a decimal
+        raise PydanticCustomError("S205", "“{value}”不是有效的数字", {"value": text}) from None
+
+
+def parse_money(value: Any) -> Decimal:
+    amount = _parse_decimal(value, MONEY_RE, 2)
+    if amount <= 0:
+        raise PydanticCustomError("S206", "金额必须为正数（当前为“{value}”）", {"value": str(value)})
+    return amount
+
+
+def parse_quantity(value: Any) -> Decimal:
+    return _parse_decimal(value, QUANTITY_RE, 4)
+
+
+def check_text(value: Any) -> str:
+    text = _must_be_str(value, "文字")
+    m = _HTML_RE.search(text)
+    if m:
+        raise PydanticCustomError(
+            "H401", "文字中含有不允许的 HTML 或脚本（“{found}”）",
+            {"found": text[m.start(): m.start() + 20]})
+    return text
+
+
+def check_url(value: Any) -> str:
+    text = _must_be_str(value, "网址")
+    if not _URL_RE.match(text):
+        raise PydanticCustomError("S209", "网址“{value}”无效：应以 https:// 或 http:// 开头", {"value": text})
+    return text
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _must_be_str(value, "是/否")
+    if text in ("true", "是"):
+        return True
+    if text in ("false", "否"):
+        return False
+    raise PydanticCustomError("S203", "“{value}”不是有效的是/否值，请写 true 或 false", {"value": text})
+
+
+Id = Annotated[str, BeforeValidator(parse_id)]
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+Money = Annotated[Decimal, BeforeValidator(parse_money)]
+Quantity = Annotated[Decimal, BeforeValidator(parse_quantity)]
+Text = Annotated[str, BeforeValidator(check_text), AfterValidator(str.strip)]
+Url = Annotated[str, BeforeValidator(check_url)]
+Flag = Annotated[bool, BeforeValidator(parse_bool)]
+
+
+def describe(title: str, description: str = "", **kwargs: Any) -> Any:
+    """A field with its Chinese label (title) and description, used by schema and content guide."""
+    return Field(title=title, description=description, **kwargs)
+
+
+class RefTo:
+    """Field metadata: the value is the id of an item of another content type (or "areas")."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __repr__(self) -> str:
+        return f"RefTo({self.target!r})"
+
+
+class Citation(Strict):
+    """A reference to a policy document, optionally to one article of it."""
+
+    document: Annotated[Id, RefTo("policy_documents")] = describe("文件", "被引用的政策文件的标识（id）")
+    article: int | None = describe("条", "条款序号（阿拉伯数字，如 19 表示第十九条）", default=None, ge=1, le=999)
+
+
+class Article(Strict):
+    """One article of a policy document, quoted exactly."""
+
+    number: int = describe("条号", "条款序号（阿拉伯数字，如 19 表示第十九条）", ge=1, le=999)
+    text: Text = describe("原文", "条款原文，逐字照录，不得改写")
+
+
+class Reviewed(Strict):
+    """Dates every item carries: when it was last updated, and optionally when to review it."""
+
+    updated: Date = describe("更新日期", "本条内容最后一次修改的日期（页面显示的“更新日期”取自此处）")
+    review_by: Date | None = describe("复核期限", "到期前应复核本条内容是否仍然准确", default=None)
+

@@ -1,0 +1,44 @@
+"""The site itself (`site_config.yml`): who publishes it, where, and the footer a government site carries."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .fields import Date, Flag, Id, Strict, Text, Url, describe
+
+
+class Area(Strict):
+    """A town (镇) or street (街道) of the district; projects, zones and contacts refer to it by id."""
+
+    id: Id = describe("标识", "英文或拼音标识，如 duanyuan")
+    name: Text = describe("名称", "如 段园镇")
+    kind: Literal["镇", "街道", "乡", "社区", "村", "开发区"] = describe("类别", "镇、街道、乡等")
+
+
+class ContactChannel(Strict):
+    """A way to reach the sponsor organisation."""
+
+    label: Text = describe("名称", "如 咨询电话、办公地址")
+    value: Text = describe("内容", "电话号码、地址或邮箱，原样显示")
+
+
+class SiteConfig(Strict):
+    """Site-wide settings: name, sponsor, address and the footer items of a government site."""
+
+    name: Text = describe("站点名称", "完整名称，如 杜集区征收信息公开专栏")
+    short_name: Text = describe("简称", "用于页面标题的简短名称（微信分享时显示），建议 10 字以内")
+    description: Text = describe("站点简介", "一两句话说明本站内容")
+    district: Text = describe("行政区", "如 淮北市杜集区")
+    sponsor: Text = describe("主办单位", "如 淮北市杜集区人民政府")
+    organiser: Text | None = describe("承办单位", "如 杜集区征收中心", default=None)
+    base_url: Url = describe("站点地址", "站点对外发布的完整地址（含子路径），以 / 结尾，如 https://www.example.gov.cn/zsgk/")
+    site_id_code: Text | None = describe("网站标识码", "由上级部门核发，不得自拟；未取得时留空", default=None)
+    icp_no: Text | None = describe("ICP备案号", "如 皖ICP备xxxxxxxx号；未取得时留空", default=None)
+    psb_no: Text | None = describe("公安备案号", "如 皖公网安备 xxxxxxxxxxxxxx号；未取得时留空", default=None)
+    error_report_url: Url | None = describe("我为政府网站找错", "找错入口地址", default=None)
+    parent_portal_url: Url | None = describe("上级门户", "所属政府门户网站地址", default=None)
+    contacts: list[ContactChannel] = describe("联系方式", "页脚显示的联系方式", default_factory=list)
+    areas: list[Area] = describe("镇街", "辖区内的镇、街道，供补偿片区、项目和联系点引用", min_length=1)
+    sample_data: Flag = describe("含示例数据", "为 true 时全站显示“示例数据”提示；正式发布前必须改为 false", default=False)
+    language: Literal["zh-CN"] = describe("语言", "固定为 zh-CN", default="zh-CN")
+    updated: Date = describe("更新日期", "站点设置最后修改日期")

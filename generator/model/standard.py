@@ -1,0 +1,110 @@
+"""Compensation standards (补偿标准): rates by zone or item, each traced to its source article."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .fields import Citation, Date, Flag, Id, Money, RefTo, Reviewed, Strict, Text, check_text, describe
+
+_UNIT_RE = re.compile(r"^元/[\u4e00-\u9fff·（）()A-Za-z0-9²]{1,12}$")
+
+
+def _check_unit(value: Any) -> str:
+    text = check_text(value)
+    if not _UNIT_RE.match(text):
+        raise PydanticCustomError("S207", "单位“{value}”不合规：应写成 元/亩、元/平方米、元/月、元/户、元/株 等形式",
+                                  {"value": text})
+    return text
+
+
+Unit = Annotated[str, BeforeValidator(_check_unit)]
+
+
+class Category(StrEnum):
+    land_zone_price = "land_zone_price"
+    crops = "crops"
+    attachments = "attachments"
+    house = "house"
+    relocation = "relocation"
+    temporary_resettlement = "temporary_resettlement"
+    reward = "reward"
+    business_loss = "business_loss"
+    social_security = "social_security"
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS[self]
+
+
+CATEGORY_LABELS = {
+    Category.land_zone_price: "区片综合地价",
+    Category.crops: "青苗补偿",
+    Category.attachments: "地上附着物补偿",
+    Category.house: "房屋补偿",
+    Category.relocation: "搬迁费",
+    Category.temporary_resettlement: "临时安置费",
+    Category.reward: "奖励与补助",
+    Category.business_loss: "停产停业损失",
+    Category.social_security: "社会保障",
+}
+
+Regime = Literal["land_collective", "house_state", "both"]
+REGIME_LABELS = {"land_collective": "集体土地征收", "house_state": "国有土地上房屋征收", "both": "集体土地与国有土地"}
+
+
+class Rate(Strict):
+    """One figure of a standard: an item (青苗, a structure type, a fee) with its amount and unit."""
+
+    id: Id = describe("标识", "本标准内唯一的英文标识，用于网页锚点和估算")
+    name: Text = describe("项目", "如 砖混结构、小麦、机井")
+    spec: Text | None = describe("规格", "如 胸径 10 厘米以下", default=None)
+    amount: Money = describe("金额", "精确到分的正数，只写数字，如 1350.00")
+    unit: Unit = describe("单位", "如 元/亩、元/平方米、元/月、元/户、元/株")
+    condition: Text | None = describe("适用条件", "什么情况下适用", default=None)
+    article: int | None = describe("依据条款", "若与本标准的依据条款不同，写出条号", default=None, ge=1, le=999)
+
+
+class Zone(Rate):
+    """A 区片 of the 区片综合地价: the towns and streets it covers and its price."""
+
+    covers: Annotated[list[Id], RefTo("areas")] = describe("覆盖镇街", "site_config.yml 中镇街的标识", min_length=1)
+
+
+class CompensationStandard(Reviewed):
+    """A compensation standard (补偿标准) with its rates and source."""
+
+    id: Id = describe("标识", "英文标识，用于网址")
+    title: Text = describe("标题", "如 杜集区集体土地上房屋补偿标准")
+    category: Category = describe("类别", "land_zone_price 区片综合地价 / crops 青苗 / attachments 地上附着物 / house 房屋 / "
+                               "relocation 搬迁费 / temporary_resettlement 临时安置费 / reward 奖励 / "
+                               "business_loss 停产停业 / social_security 社保")
+    regime: Regime = describe("适用征收类型", "land_collective 集体土地 / house_state 国有土地上房屋 / both 两者")
+    issuer: Text = describe("制定机关", "如 安徽省人民政府")
+    source: Citation = describe("依据", "规定本标准的政策文件和条款")
+    effective_from: Date = describe("施行日期", "开始执行的日期")
+    effective_to: Date | None = describe("截止日期", "停止执行的日期", default=None)
+    status: Literal["current", "superseded", "repealed"] = describe("状态", "current 现行 / superseded 已被取代 / repealed 已废止")
+    supersedes: Annotated[Id, RefTo("compensation_standards")] | None = describe("取代的标准", "被本标准取代的旧标准标识", default=None)
+    sample: Flag = describe("示例数据", "数字不是官方数字时必须为 true；页面将显著标注“示例数据”", default=False)
+    summary: Text = describe("一句话看懂", "用一句大白话说明这个标准管什么")
+    what_it_means: Text = describe("对我意味着什么", "群众怎么理解这些数字")
+    what_i_can_do: Text = describe("我能做什么", "对数字有疑问时可以怎么办")
+    by_when: Text = describe("什么时候", "要注意的期限，如 签约期限、复核申请期限")
+    conditions: list[Text] = describe("适用条件", "逐条写出", default_factory=list)
+    zones: list[Zone] = describe("区片", "区片综合地价的各个区片", default_factory=list)
+    items: list[Rate] = describe("补偿项目", "逐项列出金额", default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_figures(self) -> CompensationStandard:
+        if not self.zones and not self.items:
+            raise PydanticCustomError("S202", "补偿标准至少要有一个区片（zones）或补偿项目（items）")
+        ids = [r.id for r in [*self.zones, *self.items]]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise PydanticCustomError("R301", "本标准内项目标识重复：{ids}", {"ids": "、".join(dupes)})
+        return self

@@ -1,0 +1,192 @@
+"""Resolve stage: ids are unique, every reference points at something, cited articles are quoted.
+
+References are declared once, in the model, with `RefTo(...)` metadata and `Citation` values; this
+stage walks every item generically, so a new content type is checked without new code here.
+The result is `Site`, the immutable value every later stage reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .content import Content
+from .diagnostics import Diagnostic, error
+from .model import CONTENT_TYPES, SiteConfig
+from .model.fields import Citation, RefTo
+from .model.policy import PolicyDocument
+from .model.site import Area
+from .yamlsource import Pos
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole validated, resolved content: what derive stages read. Never mutated."""
+
+    config: SiteConfig
+    items: dict[str, tuple[Any, ...]]  # type key -> models, sorted by id
+    by_id: dict[str, dict[str, Any]]  # type key -> id -> model
+    origin: dict[tuple[str, str], Pos]  # (type key, id) -> where the item starts
+
+    @property
+    def areas(self) -> dict[str, Area]:
+        return {a.id: a for a in self.config.areas}
+
+    def of(self, key: str) -> tuple[Any, ...]:
+        return self.items.get(key, ())
+
+    def document(self, doc_id: str) -> PolicyDocument:
+        return self.by_id["policy_documents"][doc_id]
+
+    @property
+    def has_sample(self) -> bool:
+        return self.config.sample_data or any(getattr(i, "sample", False) for k in self.items for i in self.items[k])
+
+
+def _ref_target(info: Any) -> str | None:
+    for meta in info.metadata:
+        if isinstance(meta, RefTo):
+            return meta.target
+    return _ref_in(info.annotation)
+
+
+def _ref_in(annotation: Any) -> str | None:
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        if isinstance(meta, RefTo):
+            return meta.target
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _ref_in(arg)
+        if found:
+            return found
+    return None
+
+
+def walk(model: BaseModel, loc: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], BaseModel]]:
+    """Every nested model inside `model`, with its location path."""
+    yield loc, model
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        if isinstance(value, BaseModel):
+            yield from walk(value, (*loc, key))
+        elif isinstance(value, (list, tuple)):
+            for i, element in enumerate(value):
+                if isinstance(element, BaseModel):
+                    yield from walk(element, (*loc, key, i))
+
+
+def references(model: BaseModel) -> Iterator[tuple[tuple[object, ...], str, str]]:
+    """(location, target type, id) for every RefTo-annotated value in `model` and its children."""
+    for loc, sub in walk(model):
+        for name, info in type(sub).model_fields.items():
+            target = _ref_target(info)
+            value = getattr(sub, name)
+            if target is None or value is None:
+                continue
+            key = info.alias or name
+            if isinstance(value, (list, tuple)):
+                for i, element in enumerate(value):
+                    yield (*loc, key, i), target, element
+            else:
+                yield (*loc, key), target, value
+
+
+def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    config = content.config.item
+    by_id: dict[str, dict[str, Any]] = {}
+    origin: dict[tuple[str, str], Pos] = {}
+    for ctype in CONTENT_TYPES:
+        seen: dict[str, Pos] = {}
+        table: dict[str, Any] = {}
+        for located in content.of(ctype.key):
+            item_id = located.item.id
+            pos = located.pos("id")
+            if item_id in seen:
+                first = seen[item_id]
+                diags.append(error(located.path, pos.line, pos.column, "R302",
+                                   f"{ctype.label}标识“{item_id}”重复（已在 {first.path}:{first.line} 使用）",
+                                   "每条内容的标识（id）必须唯一，请改用另一个标识。"))
+                continue
+            seen[item_id] = pos
+            table[item_id] = located.item
+            origin[(ctype.key, item_id)] = located.pos()
+        by_id[ctype.key] = table
+    area_ids = {a.id for a in config.areas}
+    if len(area_ids) != len(config.areas):
+        p = content.config.pos("areas")
+        diags.append(error(content.config.path, p.line, p.column, "R302", "镇街标识重复", "每个镇街的 id 必须唯一。"))
+    documents = by_id["policy_documents"]
+    for ctype in CONTENT_TYPES:
+        for located in content.of(ctype.key):
+            diags.extend(_check_item(located, documents, by_id, area_ids))
+    for located in content.of("policy_documents"):
+        diags.extend(_check_pending(located))
+    for located in content.of("contacts"):
+        diags.extend(_check_pending(located))
+    diags.extend(_check_sample(content))
+    items = {key: tuple(sorted(table.values(), key=lambda m: m.id)) for key, table in by_id.items()}
+    return Site(config, items, by_id, origin), diags
+
+
+def _check_item(located: Any, documents: dict[str, PolicyDocument], by_id: dict[str, dict[str, Any]],
+                area_ids: set[str]) -> list[Diagnostic]:
+    diags = []
+    for loc, target, ref in references(located.item):
+        known = area_ids if target == "areas" else by_id.get(target, {})
+        if ref not in known:
+            pos = located.pos(*loc)
+            what = "镇街" if target == "areas" else next(t.label for t in CONTENT_TYPES if t.key == target)
+            diags.append(error(located.path, pos.line, pos.column, "R303", f"引用了不存在的{what}“{ref}”",
+                               f"请检查拼写，或先添加标识为“{ref}”的{what}。"))
+    for loc, sub in walk(located.item):
+        if isinstance(sub, Citation) and sub.article is not None and sub.document in documents:
+            doc = documents[sub.document]
+            if sub.article not in {a.number for a in doc.articles}:
+                pos = located.pos(*loc, "article")
+                diags.append(error(located.path, pos.line, pos.column, "R304",
+                                   f"引用了《{doc.title}》第 {sub.article} 条，但该文件的引用条款（articles）中没有这一条",
+                                   "请在该政策文件的 articles 中逐字录入这一条，或改正条号。"))
+    item = located.item
+    if hasattr(item, "source") and isinstance(item.source, Citation) and item.source.document in documents:
+        for loc, sub in walk(item):
+            article = getattr(sub, "article", None)
+            if loc and not isinstance(sub, Citation) and isinstance(article, int):
+                doc = documents[item.source.document]
+                if article not in {a.number for a in doc.articles}:
+                    pos = located.pos(*loc, "article")
+                    diags.append(error(located.path, pos.line, pos.column, "R304",
+                                       f"引用了《{doc.title}》第 {article} 条，但该文件的引用条款中没有这一条",
+                                       "请在该政策文件的 articles 中录入这一条，或改正条号。"))
+    return diags
+
+
+def _check_pending(located: Any) -> list[Diagnostic]:
+    diags = []
+    item = located.item
+    for i, name in enumerate(item.pending):
+        pos = located.pos("pending", i)
+        if name not in type(item).model_fields:
+            diags.append(error(located.path, pos.line, pos.column, "S214", f"待补充字段“{name}”不是本类型的字段",
+                               "pending 中只能写本类型中可以留空的字段名，如 doc_number。"))
+        elif getattr(item, name) is not None:
+            diags.append(error(located.path, pos.line, pos.column, "S214",
+                               f"字段“{name}”已经填写，却仍列为待补充", "填好后请把它从 pending 中删除。"))
+    return diags
+
+
+def _check_sample(content: Content) -> list[Diagnostic]:
+    if content.config.item.sample_data:
+        return []
+    diags = []
+    for ctype in CONTENT_TYPES:
+        for located in content.of(ctype.key):
+            if getattr(located.item, "sample", False):
+                pos = located.pos("sample")
+                diags.append(error(located.path, pos.line, pos.column, "P502",
+                                   "本条内容标为示例数据，但站点设置未声明含示例数据（sample_data）",
+                                   "示例数据必须在全站显著标注：请在 site_config.yml 设 sample_data: true，或换成正式数据。"))
+    return diags
