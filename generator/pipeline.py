@@ -1,17 +1,42 @@
-"""The pipeline, read top to bottom: load -> validate -> resolve -> derive -> emit -> render -> publish.
+"""The pipeline, read top to bottom: load -> validate -> resolve -> derive -> emit -> render ->
+post-process -> check -> publish.
 
-Each stage takes an immutable value and returns one plus diagnostics. Only `emit` and `publish`
-touch the output disk; nothing is published unless every stage reported no error.
+Each stage takes an immutable value and returns one plus diagnostics. Only emit (Markdown into the
+work folder) and publish (the atomic swap) touch the disk; nothing replaces the published site
+unless every stage reported no error.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .content import load_content
 from .diagnostics import Diagnostic, has_errors
+from .emit import render_pages, write_tree
+from .navigation import NAV
+from .pages import Page, derive_pages
+from .publish import discard, staging, swap
 from .references import Site, resolve
+from .renderer import mkdocs_material
 from .rules import production_rules
+from .sitecheck import check_site
+
+WORK_DIR = ".gongkai-build"
+DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+
+
+def overrides_dir(root: Path) -> Path:
+    """The project's own theme overrides, or gongkai's default ones for a content-only project."""
+    own = root / "overrides"
+    return (own if own.is_dir() else DEFAULT_OVERRIDES).resolve()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    published: bool
+    diagnostics: list[Diagnostic]
+    page_count: int = 0
 
 
 def analyse(root: Path, production: bool = False) -> tuple[Site | None, list[Diagnostic]]:
@@ -31,4 +56,31 @@ def check(root: Path, production: bool = False) -> list[Diagnostic]:
     return diags
 
 
-__all__ = ["analyse", "check", "has_errors"]
+def emit(site: Site, work: Path) -> tuple[Page, ...]:
+    pages = derive_pages(site)
+    write_tree(render_pages(pages), work / "docs")
+    return pages
+
+
+def build(root: Path, out: Path, production: bool = False, strict: bool = False) -> BuildResult:
+    site, diags = analyse(root, production)
+    if site is None or has_errors(diags, strict):
+        return BuildResult(False, diags)
+    work = root / WORK_DIR
+    pages = emit(site, work)
+    staged = staging(out)
+    try:
+        config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
+                                               staged, overrides_dir(root))
+        mkdocs_material.write_config(config, work / "mkdocs.yml")
+        diags += mkdocs_material.render(work / "mkdocs.yml")
+        if not has_errors(diags):
+            diags += check_site(staged)
+        if has_errors(diags, strict):
+            discard(staged)
+            return BuildResult(False, diags, len(pages))
+        swap(staged, out)
+    except BaseException:
+        discard(staged)
+        raise
+    return BuildResult(True, diags, len(pages))

@@ -19,6 +19,7 @@ from .model import CONTENT_TYPES, SiteConfig
 from .model.fields import Citation, RefTo
 from .model.policy import PolicyDocument
 from .model.site import Area
+from .validation import Located
 from .yamlsource import Pos
 
 
@@ -29,7 +30,7 @@ class Site:
     config: SiteConfig
     items: dict[str, tuple[Any, ...]]  # type key -> models, sorted by id
     by_id: dict[str, dict[str, Any]]  # type key -> id -> model
-    origin: dict[tuple[str, str], Pos]  # (type key, id) -> where the item starts
+    located: dict[tuple[str, str], Located]  # (type key, id) -> the item with its source positions
 
     @property
     def areas(self) -> dict[str, Area]:
@@ -98,7 +99,7 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     config = content.config.item
     by_id: dict[str, dict[str, Any]] = {}
-    origin: dict[tuple[str, str], Pos] = {}
+    located_by_key: dict[tuple[str, str], Located] = {}
     for ctype in CONTENT_TYPES:
         seen: dict[str, Pos] = {}
         table: dict[str, Any] = {}
@@ -113,7 +114,7 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
                 continue
             seen[item_id] = pos
             table[item_id] = located.item
-            origin[(ctype.key, item_id)] = located.pos()
+            located_by_key[(ctype.key, item_id)] = located
         by_id[ctype.key] = table
     area_ids = {a.id for a in config.areas}
     if len(area_ids) != len(config.areas):
@@ -129,7 +130,7 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
         diags.extend(_check_pending(located))
     diags.extend(_check_sample(content))
     items = {key: tuple(sorted(table.values(), key=lambda m: m.id)) for key, table in by_id.items()}
-    return Site(config, items, by_id, origin), diags
+    return Site(config, items, by_id, located_by_key), diags
 
 
 def _check_item(located: Any, documents: dict[str, PolicyDocument], by_id: dict[str, dict[str, Any]],

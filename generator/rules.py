@@ -15,7 +15,7 @@ def production_rules(site: Site) -> list[Diagnostic]:
     for ctype in CONTENT_TYPES:
         for item in site.of(ctype.key):
             if getattr(item, "sample", False):
-                pos = site.origin[(ctype.key, item.id)]
+                pos = site.located[(ctype.key, item.id)].pos("sample")
                 diags.append(error(pos.path, pos.line, pos.column, "P501",
                                    f"正式发布时不允许示例数据：{ctype.label}“{item.id}”仍标为 sample: true",
                                    "请换成有文号和日期的正式数据，并删除 sample: true。"))

@@ -1,0 +1,23 @@
+"""Derive stage: the resolved Site -> the list of pages to publish (renderer-independent values)."""
+
+from __future__ import annotations
+
+from ..references import Site
+from .home import home_page
+from .page import Page
+from .policy_pages import interpretation_pages, policy_pages
+from .procedure_pages import procedure_pages
+from .reference_pages import contact_pages, faq_pages, glossary_pages, remedy_pages
+from .standard_pages import standard_pages
+
+
+def derive_pages(site: Site) -> tuple[Page, ...]:
+    pages: list[Page] = []
+    for derive in (standard_pages, procedure_pages, policy_pages, interpretation_pages, faq_pages,
+                   glossary_pages, remedy_pages, contact_pages):
+        pages.extend(derive(site))
+    pages.insert(0, home_page(site, tuple(pages)))
+    return tuple(sorted(pages, key=lambda p: p.path))
+
+
+__all__ = ["Page", "derive_pages"]

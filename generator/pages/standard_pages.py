@@ -1,0 +1,57 @@
+"""Pages for compensation standards (补偿标准) and their section index."""
+
+from __future__ import annotations
+
+from ..links import page_path, relative
+from ..model.standard import CATEGORY_LABELS, REGIME_LABELS, CompensationStandard
+from ..references import Site
+from ..views import cite, figure
+from .page import Page, latest
+
+SECTION = "standards"
+LABEL = "补偿标准"
+STATUS_LABELS = {"current": "现行", "superseded": "已被取代", "repealed": "已废止"}
+
+
+def standard_pages(site: Site) -> list[Page]:
+    standards: tuple[CompensationStandard, ...] = site.of("compensation_standards")
+    pages = [_standard_page(site, s) for s in standards]
+    index_path = page_path(SECTION)
+    groups = []
+    for category, label in CATEGORY_LABELS.items():
+        members = [s for s in standards if s.category == category]
+        if members:
+            groups.append({"label": label, "items": [
+                {"title": s.title, "href": relative(index_path, page_path(SECTION, s.id)), "summary": s.summary,
+                 "status": STATUS_LABELS[s.status], "effective_from": s.effective_from.isoformat(),
+                 "sample": s.sample} for s in members]})
+    pages.append(Page(
+        path=index_path, title=LABEL, section=LABEL, kind="index",
+        description="补偿标准：区片综合地价、青苗和地上附着物、房屋、搬迁费、临时安置费、奖励，每个数字都注明依据。",
+        updated=latest([s.updated for s in standards], site.config.updated), template="standards_index.md.j2",
+        context={"groups": groups}, sample=any(s.sample for s in standards)))
+    return pages
+
+
+def _standard_page(site: Site, s: CompensationStandard) -> Page:
+    path = page_path(SECTION, s.id)
+    key = ("compensation_standards", s.id)
+    zones = [figure(site, key, z, ("zones", i), path) for i, z in enumerate(s.zones)]
+    items = [figure(site, key, r, ("items", i), path) for i, r in enumerate(s.items)]
+    newer = [o for o in site.of("compensation_standards") if o.supersedes == s.id]
+    context = {
+        "s": s,
+        "category": CATEGORY_LABELS[s.category],
+        "regime": REGIME_LABELS[s.regime],
+        "status": STATUS_LABELS[s.status],
+        "source": cite(site, s.source, path),
+        "zones": zones,
+        "items": items,
+        "supersedes": ({"title": site.by_id["compensation_standards"][s.supersedes].title,
+                        "href": relative(path, page_path(SECTION, s.supersedes))} if s.supersedes else None),
+        "superseded_by": [{"title": o.title, "href": relative(path, page_path(SECTION, o.id))} for o in newer],
+    }
+    areas = sorted({site.areas[a].name for z in s.zones for a in z.covers})
+    return Page(path=path, title=s.title, section=LABEL, kind="compensation_standards",
+                description=s.summary, updated=s.updated, template="standard.md.j2", context=context,
+                sample=s.sample, areas=tuple(areas), published=s.effective_from)

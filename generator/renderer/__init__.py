@@ -1,0 +1,1 @@
+"""Renderers: outer layers that turn emitted Markdown into HTML. Today only mkdocs-material."""

@@ -1,0 +1,128 @@
+"""The mkdocs + mkdocs-material renderer: a thin adapter over finished Markdown pages.
+
+It receives a docs folder written by the emit stage, the site settings and the navigation, writes a
+generated `mkdocs.yml`, and runs `mkdocs build --strict` in-process, turning every warning mkdocs
+logs into a diagnostic. Nothing in the core imports this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..diagnostics import Diagnostic, error
+from ..model.site import SiteConfig
+
+EXTRA_CSS = ["assets/stylesheets/gongkai.css"]
+
+
+def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, str], ...], docs_dir: Path,
+                  site_dir: Path, overrides_dir: Path, extra_javascript: list[str] | None = None) -> dict[str, Any]:
+    domain = urlsplit(config.base_url).netloc
+    return {
+        "site_name": config.short_name,
+        "site_url": config.base_url,
+        "site_description": config.description,
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "strict": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(overrides_dir),
+            "language": "zh-CN",
+            "font": False,
+            "features": [],
+            "palette": {"scheme": "default", "primary": "blue", "accent": "blue"},
+        },
+        "extra": {
+            "generator": False,
+            "gongkai": {
+                "name": config.name,
+                "short_name": config.short_name,
+                "domain": domain,
+                "sponsor": config.sponsor,
+                "organiser": config.organiser or "",
+                "site_id_code": config.site_id_code or "",
+                "icp_no": config.icp_no or "",
+                "psb_no": config.psb_no or "",
+                "error_report_url": config.error_report_url or "",
+                "parent_portal_url": config.parent_portal_url or "",
+                "contacts": [{"label": c.label, "value": c.value} for c in config.contacts],
+                "sample_data": has_sample,
+            },
+        },
+        "extra_css": list(EXTRA_CSS),
+        "extra_javascript": list(extra_javascript or []),
+        "plugins": [],
+        "nav": [{label: path} for label, path in nav],
+        "not_in_nav": "/*/*.md\n",
+        "markdown_extensions": [
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "admonition",
+            "def_list",
+        ],
+        "validation": {
+            "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
+            "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "warn", "unrecognized_links": "info"},
+        },
+    }
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_config(config: dict[str, Any], path: Path) -> None:
+    extensions = config["markdown_extensions"]
+    rest = {k: v for k, v in config.items() if k != "markdown_extensions"}
+    text = yaml.safe_dump(rest, allow_unicode=True, sort_keys=True)
+    text += yaml.safe_dump({"markdown_extensions": extensions}, allow_unicode=True)
+    # Unicode heading ids (default slugify drops Han characters and gives positional `_1` ids). The
+    # slugify function must be a python tag, which safe_dump cannot write; mkdocs' own loader reads it.
+    text += ("- toc:\n    permalink: false\n    slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+             "      kwds: {case: lower}\n")
+    path.write_text(text, encoding="utf-8")
+
+
+def render(config_file: Path) -> list[Diagnostic]:
+    """Run mkdocs build on a generated config; warnings become diagnostics (B601)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    previous = logger.level
+    logger.setLevel(logging.INFO)  # never let -q/-v style levels hide warnings (mkdocs#4126)
+    diags: list[Diagnostic] = []
+    try:
+        cfg = load_config(config_file=str(config_file), strict=True)
+        build(cfg)
+    except (Abort, MkDocsException) as exc:
+        if not collector.messages:
+            diags.append(error("mkdocs", 0, 0, "B601", f"渲染失败：{exc}", "这是生成器或主题的问题，请联系维护人员。"))
+    except Exception as exc:  # a template or plugin bug must fail the build as a diagnostic, not a traceback
+        diags.append(error("mkdocs", 0, 0, "B601", f"渲染失败：{type(exc).__name__}: {exc}",
+                           "这是生成器或主题的问题，请联系维护人员。"))
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(previous)
+    for message in collector.messages:
+        diags.append(error("mkdocs", 0, 0, "B601", f"渲染警告：{message}", "这是生成器或主题的问题，请联系维护人员。"))
+    return diags

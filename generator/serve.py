@@ -1,0 +1,51 @@
+"""`gongkai serve`: build, serve on localhost, rebuild when content, settings or overrides change.
+
+The preview serves the last successful build; a bad edit prints its diagnostics and keeps the
+previous preview, exactly like the published site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from . import pipeline
+from .diagnostics import sort_diagnostics
+
+
+def _snapshot(root: Path) -> dict[str, float]:
+    watched = [root / "site_config.yml", *sorted((root / "content").rglob("*")), *sorted((root / "overrides").rglob("*"))]
+    return {str(p): p.stat().st_mtime for p in watched if p.is_file()}
+
+
+def _rebuild(root: Path, out: Path) -> None:
+    result = pipeline.build(root, out)
+    for d in sort_diagnostics(result.diagnostics):
+        print(d.format(), file=sys.stderr)
+    state = "已更新预览" if result.published else "构建失败，继续显示上一次的预览"
+    print(f"[gongkai] {state}（{result.page_count} 个页面）", file=sys.stderr)
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> int:
+    out = Path(tempfile.mkdtemp(prefix="gongkai-preview-")) / "site"
+    _rebuild(root, out)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"[gongkai] 预览地址 http://{host}:{server.server_address[1]}/ （Ctrl+C 退出）", file=sys.stderr)
+    seen = _snapshot(root)
+    try:
+        while True:
+            time.sleep(interval)
+            now = _snapshot(root)
+            if now != seen:
+                seen = now
+                _rebuild(root, out)
+    except KeyboardInterrupt:
+        server.shutdown()
+    return 0
