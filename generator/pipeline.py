@@ -8,6 +8,7 @@ unless every stage reported no error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,11 @@ from .rules import production_rules
 from .sitecheck import check_site
 
 WORK_DIR = ".gongkai-build"
+
+# Post-processors run on the rendered HTML in the staging folder, before the site checks and the
+# swap: (site, pages, staging dir) -> diagnostics. Register new ones here, in order.
+PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
+POSTPROCESSORS: tuple[PostProcessor, ...] = ()
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -74,6 +80,10 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False)
                                                staged, overrides_dir(root))
         mkdocs_material.write_config(config, work / "mkdocs.yml")
         diags += mkdocs_material.render(work / "mkdocs.yml")
+        for post in POSTPROCESSORS:
+            if has_errors(diags):
+                break
+            diags += post(site, pages, staged)
         if not has_errors(diags):
             diags += check_site(staged)
         if has_errors(diags, strict):

@@ -18,11 +18,13 @@ import yaml
 from ..diagnostics import Diagnostic, error
 from ..model.site import SiteConfig
 
-EXTRA_CSS = ["assets/stylesheets/gongkai.css"]
+# Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
+EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css",)
+EXTRA_JAVASCRIPT: tuple[str, ...] = ()
 
 
 def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, str], ...], docs_dir: Path,
-                  site_dir: Path, overrides_dir: Path, extra_javascript: list[str] | None = None) -> dict[str, Any]:
+                  site_dir: Path, overrides_dir: Path) -> dict[str, Any]:
     domain = urlsplit(config.base_url).netloc
     return {
         "site_name": config.short_name,
@@ -58,7 +60,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
             },
         },
         "extra_css": list(EXTRA_CSS),
-        "extra_javascript": list(extra_javascript or []),
+        "extra_javascript": list(EXTRA_JAVASCRIPT),
         "plugins": [],
         "nav": [{label: path} for label, path in nav],
         "not_in_nav": "/*/*.md\n",
