@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, error, has_errors
 from .model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig
 from .validation import Located, items_of, validate_node
 from .yamlsource import Node, parse
@@ -82,8 +82,8 @@ def validate_sources(sources: list[Source]) -> tuple[Content | None, list[Diagno
     for source in sources:
         root, parse_diags = parse(source.path, source.data)
         diags.extend(parse_diags)
-        if root is None:
-            continue
+        if root is None or has_errors(parse_diags):
+            continue  # the file's text is not trustworthy; validating it would only add noise
         if source.type_key == "site_config":
             config, found = validate_node(SiteConfig, source.path, root)
             diags.extend(found)

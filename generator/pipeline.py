@@ -32,10 +32,16 @@ POSTPROCESSORS: tuple[PostProcessor, ...] = ()
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
-def overrides_dir(root: Path) -> Path:
-    """The project's own theme overrides, or gongkai's default ones for a content-only project."""
-    own = root / "overrides"
-    return (own if own.is_dir() else DEFAULT_OVERRIDES).resolve()
+def theme_files(root: Path) -> dict[str, bytes]:
+    """gongkai's default theme overrides with the project's own overrides laid on top, so a district
+    can replace one partial or stylesheet without copying the rest."""
+    files: dict[str, bytes] = {}
+    for layer in (DEFAULT_OVERRIDES, root / "overrides"):
+        if layer.is_dir():
+            for path in sorted(layer.rglob("*")):
+                if path.is_file():
+                    files[path.relative_to(layer).as_posix()] = path.read_bytes()
+    return files
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,10 @@ def check(root: Path, production: bool = False) -> list[Diagnostic]:
     return diags
 
 
-def emit(site: Site, work: Path) -> tuple[Page, ...]:
+def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
     pages = derive_pages(site)
     write_tree(render_pages(pages), work / "docs")
+    write_tree(theme_files(root), work / "overrides")
     return pages
 
 
@@ -73,11 +80,11 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
-    pages = emit(site, work)
+    pages = emit(site, root, work)
     staged = staging(out)
     try:
         config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
-                                               staged, overrides_dir(root))
+                                               staged, (work / "overrides").resolve())
         mkdocs_material.write_config(config, work / "mkdocs.yml")
         diags += mkdocs_material.render(work / "mkdocs.yml")
         for post in POSTPROCESSORS:

@@ -209,6 +209,10 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(path, mark)
         problem = (exc.problem or "").strip()
+        if "nesting depth" in problem:
+            diags.append(error(path, pos.line, pos.column, "Y108", f"嵌套层级过深（超过 {MAX_DEPTH} 层）",
+                               "请检查缩进或括号是否写错。"))
+            return None, diags + builder.diags
         diags.append(error(path, pos.line, pos.column, "Y101", f"YAML 语法错误：{_explain(problem)}",
                            "请检查这一行及上一行的缩进、冒号、引号和括号。"))
         return None, diags + builder.diags
