@@ -24,7 +24,11 @@ def _snapshot(root: Path) -> dict[str, float]:
 
 
 def _rebuild(root: Path, out: Path) -> None:
-    result = pipeline.build(root, out)
+    try:
+        result = pipeline.build(root, out)
+    except Exception as exc:  # a generator bug must not stop the preview server
+        print(f"[gongkai] 构建出错：{type(exc).__name__}: {exc}", file=sys.stderr)
+        return
     for d in sort_diagnostics(result.diagnostics):
         print(d.format(), file=sys.stderr)
     state = "已更新预览" if result.published else "构建失败，继续显示上一次的预览"
