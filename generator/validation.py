@@ -113,7 +113,7 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, no
         kind = err["type"]
         field = _field_label(model, loc)
         ctx = err.get("ctx") or {}
-        code, template = _BUILTIN_MESSAGES.get(kind, (kind if kind[:1] in "SHRY" else "S203", err["msg"]))
+        code, template = _BUILTIN_MESSAGES.get(kind, (kind if kind[:1] in "SHRYD" else "S203", err["msg"]))
         if kind in _BUILTIN_MESSAGES:
             raw_input = err.get("input")
             message = template.format(field=field, input=raw_input if isinstance(raw_input, str) else "",

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .calendar import WorkdayCalendar
+from .disclosure import DisclosureItem
 from .fields import Strict
 from .policy import Interpretation, PolicyDocument
 from .procedure import Procedure
+from .project import Project
 from .reference import Contact, Question, Remedy, Term
 from .site import SiteConfig
 from .standard import CompensationStandard
@@ -33,6 +36,9 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("glossary", Term, "术语", "glossary"),
     ContentType("remedies", Remedy, "维权途径", "remedies"),
     ContentType("contacts", Contact, "咨询与办理", "contacts"),
+    ContentType("projects", Project, "征收项目", "projects"),
+    ContentType("disclosure_items", DisclosureItem, "公开事项", "disclosure"),
+    ContentType("calendars", WorkdayCalendar, "节假日安排", "calendars"),
 )
 
 TYPES_BY_KEY = {t.key: t for t in CONTENT_TYPES}
@@ -40,4 +46,5 @@ TYPES_BY_KEY = {t.key: t for t in CONTENT_TYPES}
 __all__ = [
     "CONTENT_TYPES", "TYPES_BY_KEY", "ContentType", "SiteConfig", "PolicyDocument", "Interpretation",
     "CompensationStandard", "Procedure", "Question", "Term", "Remedy", "Contact",
+    "Project", "DisclosureItem", "WorkdayCalendar",
 ]

@@ -1,0 +1,124 @@
+"""Personal-data detector: text about projects must never carry one household's private data.
+
+Announcements go on the open web; per-household results are for the people concerned only
+(DOMAIN §7.8: publish aggregates online, 分户 detail through 入户/现场). This module finds, with
+regular expressions and checksums, what must not be published:
+
+- 18-digit resident ID numbers (GB 11643: birth date plausible and the ISO 7064 MOD 11-2 check
+  character right), with or without spaces;
+- mobile numbers 1[3-9]xxxxxxxxx (optionally +86, optionally split 3-4-4 by spaces or hyphens);
+- bank card numbers: 16-19 digits (optionally in groups of 4) that pass the Luhn check;
+- a personal name next to an amount of money ("张三 补偿款 12.5万元", "户主：李某某 86000元").
+
+Numbers inside a longer run of digits or letters are not looked at, so 文号 (杜政〔2024〕12号),
+dates (2024-03-01, 20240301), landlines (0561-3012345) and index numbers are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6}[ ]?\d{8}[ ]?\d{3}[0-9Xx])(?![0-9A-Za-z])")
+_MOBILE_RE = re.compile(r"(?<![0-9A-Za-z+])(?:\+?86[- ]?)?(1[3-9]\d(?:\d{8}|[- ]\d{4}[- ]\d{4}))(?![0-9A-Za-z])")
+_CARD_RE = re.compile(r"(?<![0-9A-Za-z])(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?![0-9A-Za-z])")
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+# The most common single-character surnames and the usual compound ones.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+             "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+             "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+             "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓"
+             "古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
+             "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐")
+_NAME = rf"(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])(?:某某|某|[\u4e00-\u9fff]{{1,2}})"
+# Words that start with a surname character but are not names.
+_NOT_NAMES = ("安置", "金额", "费用", "方式", "方案", "时间", "单价", "余额", "房屋", "程序", "任务", "文件", "周转",
+              "高于", "低于", "于", "合计", "总计", "计", "万元", "平方", "全部", "全额", "全体", "应补", "华东",
+              "成交", "成本", "明细", "和", "向", "共")
+_PLACE_END = tuple("村庄楼镇街道区县市乡组集湖园路山河桥圩店营寨屯坊巷港塘沟岗")
+_AMOUNT = r"\d[\d,，]*(?:\.\d+)?\s*(?:万元|元)"
+_SEP = r"[ \t:：,，、|]*"
+_NAME_AMOUNT_RE = re.compile(
+    rf"(?:^|(?<=[\s:：,，、;；|（(“\"\d.给]))({_NAME}){_SEP}(?:户)?{_SEP}"
+    rf"(?:补偿款|补偿金额|补偿费|补偿|应补偿|安置费|金额|合计|共计)?{_SEP}({_AMOUNT})", re.MULTILINE)
+_HOUSEHOLD_LABEL_RE = re.compile(rf"(?:户主|被征收人|被征地农户|产权人|权利人|承租人|姓名)[ \t]*[:：][ \t]*({_NAME})")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # Chinese name of what was found, e.g. 身份证号码
+    text: str  # the matched text, masked for display
+    start: int
+
+
+def id_checksum_ok(number: str) -> bool:
+    """GB 11643-1999 check character of an 18-character resident ID number."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == number[17].upper()
+
+
+def _plausible_birth(number: str) -> bool:
+    year, month, day = int(number[6:10]), int(number[10:12]), int(number[12:14])
+    return 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def mask(text: str) -> str:
+    """Keep the first and last characters so editors can find the value, hide the rest."""
+    compact = text.strip()
+    if len(compact) <= 2:
+        return compact[:1] + "*"
+    keep = 3 if len(compact) > 8 else 1
+    return compact[:keep] + "*" * (len(compact) - 2 * keep) + compact[-keep:]
+
+
+def _ids(text: str) -> list[Finding]:
+    found = []
+    for m in _ID_RE.finditer(text):
+        number = m.group(1).replace(" ", "")
+        if _plausible_birth(number) and id_checksum_ok(number):
+            found.append(Finding("身份证号码", mask(number), m.start(1)))
+    return found
+
+
+def _names(text: str) -> list[Finding]:
+    found = []
+    for m in _NAME_AMOUNT_RE.finditer(text):
+        name = m.group(1)
+        if any(name.startswith(w) for w in _NOT_NAMES) or name.endswith(_PLACE_END):
+            continue
+        found.append(Finding("姓名和金额", f"{name[0]}** {m.group(2)}", m.start(1)))
+    for m in _HOUSEHOLD_LABEL_RE.finditer(text):
+        name = m.group(1)
+        if not any(name.startswith(w) for w in _NOT_NAMES):
+            found.append(Finding("住户姓名", f"{name[0]}**", m.start(1)))
+    return found
+
+
+def personal_data(text: str) -> list[Finding]:
+    """Everything in `text` that looks like one person's private data, in text order."""
+    found = _ids(text)
+    taken = {f.start for f in found}
+    for m in _MOBILE_RE.finditer(text):
+        found.append(Finding("手机号码", mask(re.sub(r"[- ]", "", m.group(1))), m.start(1)))
+    for m in _CARD_RE.finditer(text):
+        digits = re.sub(r"[- ]", "", m.group(1))
+        if m.start(1) not in taken and 16 <= len(digits) <= 19 and luhn_ok(digits):
+            found.append(Finding("银行卡号", mask(digits), m.start(1)))
+    found.extend(_names(text))
+    return sorted(found, key=lambda f: (f.start, f.kind))
