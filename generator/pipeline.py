@@ -8,6 +8,7 @@ unless every stage reported no error.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,12 @@ from pathlib import Path
 from .content import load_content
 from .diagnostics import Diagnostic, has_errors
 from .emit import render_pages, write_tree
+from .feed import write_feed
+from .freshness import freshness_diagnostics
 from .navigation import NAV
 from .pages import Page, derive_pages
 from .publish import discard, staging, swap
+from .redirects import check_lock, plan_redirects, write_redirects
 from .references import Site, resolve
 from .renderer import mkdocs_material
 from .rules import production_rules
@@ -28,7 +32,7 @@ WORK_DIR = ".gongkai-build"
 # Post-processors run on the rendered HTML in the staging folder, before the site checks and the
 # swap: (site, pages, staging dir) -> diagnostics. Register new ones here, in order.
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
-POSTPROCESSORS: tuple[PostProcessor, ...] = ()
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects)
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -51,8 +55,10 @@ class BuildResult:
     page_count: int = 0
 
 
-def analyse(root: Path, production: bool = False) -> tuple[Site | None, list[Diagnostic]]:
-    """Load, validate and resolve a site project; every diagnostic is collected."""
+def analyse(root: Path, production: bool = False,
+            today: dt.date | None = None) -> tuple[Site | None, list[Diagnostic]]:
+    """Load, validate and resolve a site project; every diagnostic is collected. Freshness (review
+    dates, land price age) is judged only when the caller says what day it is."""
     content, diags = load_content(root)
     if content is None:
         return None, diags
@@ -60,11 +66,21 @@ def analyse(root: Path, production: bool = False) -> tuple[Site | None, list[Dia
     diags += more
     if production:
         diags += production_rules(site)
+    if today is not None:
+        diags += freshness_diagnostics(site, today)
     return site, diags
 
 
-def check(root: Path, production: bool = False) -> list[Diagnostic]:
-    _, diags = analyse(root, production)
+def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production: bool) -> list[Diagnostic]:
+    """Old ids redirect (former_ids) and no URL listed in urls.lock vanishes (generator/redirects.py)."""
+    redirects, diags = plan_redirects(site, pages)
+    return diags + check_lock(root, pages, redirects, production)
+
+
+def check(root: Path, production: bool = False, today: dt.date | None = None) -> list[Diagnostic]:
+    site, diags = analyse(root, production, today)
+    if site is not None and not has_errors(diags):
+        diags += url_diagnostics(root, site, derive_pages(site), production)
     return diags
 
 
@@ -75,18 +91,22 @@ def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
     return pages
 
 
-def build(root: Path, out: Path, production: bool = False, strict: bool = False) -> BuildResult:
-    site, diags = analyse(root, production)
+def build(root: Path, out: Path, production: bool = False, strict: bool = False,
+          today: dt.date | None = None) -> BuildResult:
+    site, diags = analyse(root, production, today)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
     pages = emit(site, root, work)
+    diags += url_diagnostics(root, site, pages, production)
+    if has_errors(diags, strict):
+        return BuildResult(False, diags, len(pages))
     staged = staging(out)
     try:
         config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
                                                staged, (work / "overrides").resolve())
         mkdocs_material.write_config(config, work / "mkdocs.yml")
-        diags += mkdocs_material.render(work / "mkdocs.yml")
+        diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages))
         for post in POSTPROCESSORS:
             if has_errors(diags):
                 break

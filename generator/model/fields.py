@@ -28,9 +28,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+PLACEHOLDER_RE = re.compile(r"^\s*TODO\b")  # what `gongkai new` writes into fields still to be filled
+
+
 def _must_be_str(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("S203", "应为{what}，但这里写的是列表或多行结构", {"what": what})
+    if PLACEHOLDER_RE.match(value):
+        raise PydanticCustomError("S215", "仍是待填写的占位内容“{value}”，请填写真实内容", {"value": value[:40]})
     return value
 
 
@@ -160,4 +165,5 @@ class Reviewed(Strict):
 
     updated: Date = describe("更新日期", "本条内容最后一次修改的日期（页面显示的“更新日期”取自此处）")
     review_by: Date | None = describe("复核期限", "到期前应复核本条内容是否仍然准确", default=None)
-
+    former_ids: list[Id] = describe("曾用标识", "本条内容以前用过的标识（id）；改标识后写在这里，旧网址会自动跳转到新网址",
+                                    default_factory=list)

@@ -7,6 +7,7 @@ from .home import home_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
 from .procedure_pages import procedure_pages
+from .recent_page import recent_page
 from .reference_pages import contact_pages, faq_pages, glossary_pages, remedy_pages
 from .standard_pages import standard_pages
 
@@ -17,6 +18,7 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
                    glossary_pages, remedy_pages, contact_pages):
         pages.extend(derive(site))
     pages.insert(0, home_page(site, tuple(pages)))
+    pages.append(recent_page(site, tuple(pages)))
     return tuple(sorted(pages, key=lambda p: p.path))
 
 

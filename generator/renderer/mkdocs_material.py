@@ -7,8 +7,11 @@ logs into a diagnostic. Nothing in the core imports this module.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -99,8 +102,26 @@ def write_config(config: dict[str, Any], path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render(config_file: Path) -> list[Diagnostic]:
-    """Run mkdocs build on a generated config; warnings become diagnostics (B601)."""
+@contextmanager
+def _source_date(day: dt.date) -> Iterator[None]:
+    """mkdocs stamps sitemap.xml with the build date: pin it to a content date (reproducible builds),
+    whatever the clock or the caller's environment says, and restore the environment afterwards."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def render(config_file: Path, source_date: dt.date) -> list[Diagnostic]:
+    """Run mkdocs build on a generated config; warnings become diagnostics (B601).
+
+    `source_date` (the latest content date) stands in for "today" wherever mkdocs writes a date."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     from mkdocs.commands.build import build
@@ -115,7 +136,8 @@ def render(config_file: Path) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     try:
         cfg = load_config(config_file=str(config_file), strict=True)
-        build(cfg)
+        with _source_date(source_date):
+            build(cfg)
     except (Abort, MkDocsException) as exc:
         if not collector.messages:
             diags.append(error("mkdocs", 0, 0, "B601", f"渲染失败：{exc}", "这是生成器或主题的问题，请联系维护人员。"))

@@ -1,0 +1,61 @@
+"""The 最近更新 page: what changed and when, from the content's own `updated` dates (never git or
+the clock), plus the review dates editors committed to. The Atom feed (generator/feed.py) lists
+the same changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+from typing import Any
+
+from ..links import page_path, relative, to_root
+from ..model import CONTENT_TYPES
+from ..references import Site
+from .page import Page, latest
+
+SECTION = "recent"
+LABEL = "最近更新"
+RECENT_LIMIT = 60
+FEED_FILE = "feed.xml"
+
+
+def changed_pages(pages: tuple[Page, ...], limit: int = RECENT_LIMIT) -> list[Page]:
+    """Content pages, newest first; ties by path so the order never depends on anything else."""
+    leaves = [p for p in pages if p.kind not in ("index", "home", SECTION)]
+    return sorted(leaves, key=lambda p: (-p.updated.toordinal(), p.path))[:limit]
+
+
+def recent_page(site: Site, pages: tuple[Page, ...]) -> Page:
+    path = page_path(SECTION)
+    changed = changed_pages(pages)
+    days = [{"date": day.isoformat(), "items": [_entry(path, p) for p in group]}
+            for day, group in groupby(changed, key=lambda p: p.updated)]
+    context = {"days": days, "reviews": _reviews(site, path, {p.path: p for p in pages}),
+               "feed_href": to_root(path) + FEED_FILE}
+    return Page(path=path, title=LABEL, section=LABEL, kind="index",
+                description="本站内容的更新记录（按内容中登记的更新日期排列）和复核期限，可用 RSS/Atom 订阅。",
+                updated=latest([p.updated for p in changed], site.config.updated), template="recent.md.j2",
+                context=context)
+
+
+def _entry(here: str, page: Page) -> dict[str, str]:
+    return {"title": page.title, "href": relative(here, page.path), "section": page.section}
+
+
+def _reviews(site: Site, here: str, by_path: dict[str, Page]) -> list[dict[str, Any]]:
+    """Items with a review date, soonest first; linked to their own page, or to their section page."""
+    rows: list[tuple[dt.date, str, dict[str, Any]]] = []
+    for ctype in CONTENT_TYPES:
+        for item in site.of(ctype.key):
+            review_by = getattr(item, "review_by", None)
+            if review_by is None:
+                continue
+            target = page_path(ctype.section, item.id)
+            if target not in by_path:
+                target = page_path(ctype.section)
+            page = by_path.get(target)
+            title = page.title if page and page.path.endswith(f"/{item.id}.md") else f"{ctype.label}：{item.id}"
+            rows.append((review_by, target, {
+                "review_by": review_by.isoformat(), "updated": item.updated.isoformat(), "label": ctype.label,
+                "title": title, "href": relative(here, target) if page else ""}))
+    return [row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1], r[2]["title"]))]
