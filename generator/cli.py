@@ -135,6 +135,29 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .catalogue_report import as_json, as_text
+    from .compliance import assess
+
+    site, diags = pipeline.analyse(Path(args.root))
+    if site is None or has_errors(diags):
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    try:
+        as_of = dt.date.today() if args.as_of == "today" else (dt.date.fromisoformat(args.as_of) if args.as_of else None)
+    except ValueError:
+        print(f"日期“{args.as_of}”格式不对，应写成 YYYY-MM-DD 或 today", file=sys.stderr)
+        return EXIT_USAGE
+    report = assess(site, as_of)
+    print(as_json(report) if args.format == "json" else as_text(report), end="")
+    if args.strict and report.failures:
+        print(f"有 {report.failures} 项不达标（必选事项缺失或逾期、本地规范性文件缺解读）。", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器")
     sub = p.add_subparsers(dest="command", required=True)
@@ -181,6 +204,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_cmd_serve)
 
+    r = sub.add_parser("report", help="打印公开事项对照表（与网站上的对照表相同）；--strict 时必选事项缺失或逾期则失败")
+    common(r)
+    r.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+    r.add_argument("--strict", action="store_true", help="必选事项缺失或逾期、本地规范性文件缺解读时退出码为 1")
+    r.add_argument("--as-of", default=None,
+                   help="按哪一天判断逾期：YYYY-MM-DD 或 today；默认为内容中最晚的更新日期（与网页一致）")
+    r.set_defaults(func=_cmd_report)
     return p
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .compliance import compliance_diagnostics
 from .content import load_content
 from .diagnostics import Diagnostic, has_errors
 from .emit import render_pages, write_tree
@@ -64,6 +65,7 @@ def analyse(root: Path, production: bool = False,
         return None, diags
     site, more = resolve(content)
     diags += more
+    diags += compliance_diagnostics(site)
     if production:
         diags += production_rules(site)
     if today is not None:

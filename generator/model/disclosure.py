@@ -24,6 +24,7 @@ published_in:
   - type: policy_documents                              # every item of a type, filtered
     where: {level: normative_document}
   - announcement: 征收土地预公告                          # that announcement in every project
+    covers: [1]                                         # element numbers this place publishes
   - offline: 在征收范围内张贴                              # published off this site
 updated: 2026-11-20
 ```
@@ -83,6 +84,8 @@ class Place(Strict):
     where: dict[str, str] = describe("筛选", "按字段值筛选，如 {level: normative_document}", default_factory=dict)
     announcement: AnnouncementKind | None = describe("公告类型", "各项目中这一类型的公告", default=None)
     offline: Text | None = describe("线下公开", "在本站以外公开的方式，如 在村公示栏张贴", default=None)
+    covers: list[int] = describe("对应要素", "这一位置公开了哪几项要素（要素序号，从 1 起）；写了 covers 的行会逐项核对要素",
+                                 default_factory=list)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Place:
@@ -98,6 +101,7 @@ class DisclosureItem(Reviewed):
     """One row of the 标准目录 that applies to the center, with where the site fulfils it."""
 
     id: Id = describe("标识", "英文标识，用于对照表锚点")
+    number: int | None = describe("序号", "在本站目录中的顺序（同一领域内从 1 起）", default=None, ge=1, le=999)
     domain: Domain = describe("领域", "land_collective 集体土地征收 / house_state 国有土地上房屋征收 / general 通用")
     level1: Text = describe("一级事项", "如 征地前期准备、法规政策")
     level2: Text | None = describe("二级事项", "如 拟征收土地告知", default=None)
@@ -115,6 +119,7 @@ class DisclosureItem(Reviewed):
     sources: list[Text] = describe("出处", "DOMAIN.md §0 中看到该行的目录编号，如 P6", default_factory=list)
     inferred: Flag = describe("推定", "未在已发布目录中见到、由法条推定的行为 true；页面标注“推定”", default=False)
     published_in: list[Place] = describe("本站公开位置", "本站在哪里公开这一事项", default_factory=list)
+    note: Text | None = describe("说明", "来源不完整、推定或本地做法的说明", default=None)
 
     @property
     def required_online(self) -> bool:
