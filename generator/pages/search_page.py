@@ -1,0 +1,27 @@
+"""The search page (搜索): a form the header search box submits to, and, for browsers without
+JavaScript, the list of section index pages. The index itself is built after rendering
+(generator/search/); gk-search.js, loaded only on this page, runs the query in the browser."""
+
+from __future__ import annotations
+
+from ..links import page_path, relative, to_root
+from ..navigation import NAV
+from ..references import Site
+from .page import Page
+
+SECTION = "search"
+LABEL = "搜索"
+DATA_DIR = "data/"  # relative to the search page; generator/search/index.py writes it
+
+
+def search_page(site: Site, pages: tuple[Page, ...]) -> Page:
+    path = page_path(SECTION)
+    by_path = {p.path: p for p in pages}
+    sections = [{"label": label, "href": relative(path, target), "blurb": by_path[target].description}
+                for label, target in NAV if target in by_path and by_path[target].kind != "home"]
+    types = [label for label, _ in NAV if any(p.section == label and p.kind != "home" for p in pages)]
+    return Page(path=path, title=LABEL, section=LABEL, kind="index",
+                description="按关键词搜索本站的补偿标准、征收程序、政策文件、解读和问答。",
+                updated=site.config.updated, template="search.md.j2",
+                context={"sections": sections, "types": types, "areas": [a.name for a in site.config.areas],
+                         "root": to_root(path), "data": DATA_DIR})

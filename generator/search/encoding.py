@@ -1,0 +1,119 @@
+"""Compact text encodings for index files (JSON-safe, no escaping needed, decoded by gk-search.js).
+
+- varint: 5 bits per character, lowest bits first; bit 0x20 of a character's value means "more follows".
+- weight: one character, the value 0..63 itself.
+- A sparse posting list is, per page in ascending id: varint(id gap - 1), weight, varint(part).
+- A dense posting list (for keys on many pages) is DENSE followed by one character per page:
+  level * 16 + min(part, 15), level 0 meaning "not on this page".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+DENSE = "~"
+MAX_WEIGHT = 63
+MAX_DENSE_PART = 15
+# Weights of dense levels 1..3 and the lowest weight of each level.
+DENSE_WEIGHTS = (0, 8, 26, 50)
+DENSE_FLOORS = (1, 16, 40)
+
+
+def varint(value: int) -> str:
+    if value < 0:
+        raise ValueError(value)
+    out = []
+    while True:
+        low = value & 0x1F
+        value >>= 5
+        if value:
+            out.append(ALPHABET[low | 0x20])
+        else:
+            out.append(ALPHABET[low])
+            return "".join(out)
+
+
+def varints(values: Iterable[int]) -> str:
+    return "".join(varint(v) for v in values)
+
+
+def gaps(ids: Iterable[int]) -> str:
+    """Ascending ids as gaps (first id counted from -1), each minus one."""
+    prev = -1
+    out = []
+    for i in ids:
+        out.append(varint(i - prev - 1))
+        prev = i
+    return "".join(out)
+
+
+def decode_varints(text: str) -> list[int]:
+    values, value, shift = [], 0, 0
+    for ch in text:
+        n = ALPHABET.index(ch)
+        value |= (n & 0x1F) << shift
+        if n & 0x20:
+            shift += 5
+        else:
+            values.append(value)
+            value, shift = 0, 0
+    return values
+
+
+def level(weight: int) -> int:
+    return sum(1 for floor in DENSE_FLOORS if weight >= floor)
+
+
+def sparse(postings: list[tuple[int, int, int]]) -> str:
+    """(page id, weight, part) triples, ascending by page id."""
+    out, prev = [], -1
+    for doc, weight, part in postings:
+        out.append(varint(doc - prev - 1) + ALPHABET[weight] + varint(part))
+        prev = doc
+    return "".join(out)
+
+
+def dense(postings: list[tuple[int, int, int]], pages: int) -> str:
+    cells = [ALPHABET[0]] * pages
+    for doc, weight, part in postings:
+        cells[doc] = ALPHABET[level(weight) * 16 + min(part, MAX_DENSE_PART)]
+    return DENSE + "".join(cells)
+
+
+def postings_text(postings: list[tuple[int, int, int]], pages: int) -> str:
+    """The shorter of the two encodings."""
+    as_sparse = sparse(postings)
+    if len(as_sparse) <= pages + 1:
+        return as_sparse
+    return dense(postings, pages)
+
+
+def decode_postings(text: str) -> list[tuple[int, int, int]]:
+    """Inverse of `postings_text` (dense weights come back as their level's weight); used by tests."""
+    if text.startswith(DENSE):
+        out = []
+        for doc, ch in enumerate(text[1:]):
+            n = ALPHABET.index(ch)
+            if n >> 4:
+                out.append((doc, DENSE_WEIGHTS[n >> 4], n & 15))
+        return out
+    out, i, doc = [], 0, -1
+    while i < len(text):
+        gap, i = _read(text, i)
+        doc += gap + 1
+        weight = ALPHABET.index(text[i])
+        part, i = _read(text, i + 1)
+        out.append((doc, weight, part))
+    return out
+
+
+def _read(text: str, i: int) -> tuple[int, int]:
+    value, shift = 0, 0
+    while True:
+        n = ALPHABET.index(text[i])
+        i += 1
+        value |= (n & 0x1F) << shift
+        if not n & 0x20:
+            return value, i
+        shift += 5

@@ -1,0 +1,77 @@
+"""Search tokens: how text and queries are cut into index keys.
+
+Chinese has no spaces, so instead of guessing word boundaries the index keeps every character
+bigram (and every single character, for one-character queries). Any substring of two or more
+characters is then found by construction: a phrase matches a page that holds all its bigrams.
+
+The rules here are mirrored exactly by `overrides/assets/javascripts/gk-search.js` (normalise,
+isWord, keysOf, bucket); tests/test_search_tokens.py runs both on the same strings.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+BREAK = "\n"  # a run boundary: punctuation, block boundaries
+
+# Code point ranges that are never part of a word (punctuation and symbols).
+_NON_WORD = ((0x80, 0xBF), (0x2000, 0x2BFF), (0x3000, 0x303F), (0xE000, 0xF8FF), (0xFE10, 0xFE6F),
+             (0xFF00, 0xFFFF))
+
+
+def is_word(ch: str) -> bool:
+    cp = ord(ch)
+    if cp < 0x80:
+        return ch.isascii() and (ch.isdigit() or "a" <= ch <= "z")
+    return not any(lo <= cp <= hi for lo, hi in _NON_WORD)
+
+
+def normalise_char(ch: str) -> str:
+    """One character -> its search form: NFKC, lower case; "" for spaces, BREAK for punctuation."""
+    norm = unicodedata.normalize("NFKC", ch).lower()
+    out = ""
+    for c in norm:
+        if c.isspace():
+            continue
+        out += c if is_word(c) else BREAK
+    return out
+
+
+def normalise(text: str) -> str:
+    """Text -> search form. Spaces vanish (Chinese needs none); every non-word character breaks a run."""
+    return "".join(normalise_char(ch) for ch in text)
+
+
+def runs(text: str) -> list[str]:
+    """The unbroken word runs of a text, normalised."""
+    return [r for r in normalise(text).split(BREAK) if r]
+
+
+def keys_of_run(run: str) -> Iterator[str]:
+    """Index keys of one run: every character and every adjacent pair of characters."""
+    for i, ch in enumerate(run):
+        yield ch
+        if i + 1 < len(run):
+            yield run[i: i + 2]
+
+
+def query_keys(term: str) -> list[str]:
+    """The keys a query term must all match: its bigrams, or the character itself if it has one."""
+    if len(term) == 1:
+        return [term]
+    return [term[i: i + 2] for i in range(len(term) - 1)]
+
+
+def fnv1a(key: str) -> int:
+    """32-bit FNV-1a over the code points of a key (the JavaScript side hashes the same way)."""
+    h = 0x811C9DC5
+    for ch in key:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def bucket(key: str) -> int:
+    """16-bit bucket of a key; shards hold contiguous bucket ranges."""
+    return fnv1a(key) >> 16

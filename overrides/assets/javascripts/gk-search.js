@@ -1,0 +1,399 @@
+/* gongkai site search (loaded only on the search page). No library, no network beyond this site.
+ *
+ * The index is built by generator/search/: search/data/meta.json (shard directory, synonyms, filters),
+ * key shards fetched for the characters of a query, and page parts fetched for the results shown.
+ * Tokens: every character and every pair of adjacent characters (rules mirrored from tokens.py),
+ * so a phrase of two or more characters matches a page that holds all its pairs.
+ */
+(function () {
+  "use strict";
+  var form = document.getElementById("gk-search-form");
+  if (!form || !window.fetch) return;
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DENSE_WEIGHTS = [0, 8, 26, 50];
+  var PAGE_SIZE = 6;
+  var SYNONYM_FACTOR = 0.85;
+  var PIECE_FACTOR = 0.5;
+  var PIECE_MAX = 4; // characters: most Chinese words are two to four
+  var FEW = 3; // fewer phrase hits than this: also rank pages holding pieces of the phrase
+  var SNIPPET = 90;
+  var CODE = {};
+  for (var a = 0; a < ALPHABET.length; a++) CODE[ALPHABET.charAt(a)] = a;
+
+  var dataUrl = new URL(form.getAttribute("data-index"), location.href).href;
+  var root = form.getAttribute("data-root");
+  var input = document.getElementById("gk-q");
+  var status = document.getElementById("gk-search-status");
+  var list = document.getElementById("gk-search-results");
+  var more = document.getElementById("gk-search-more");
+  var browse = document.getElementById("gk-search-browse");
+  var cache = {};
+  var meta = null;
+  var current = null; // {ranked, shown, keys, token}
+  var token = 0;
+  form.className += " gk-search-form--ready";
+
+  /* ---- tokens (mirror of generator/search/tokens.py) ---- */
+  var NON_WORD = [[0x80, 0xbf], [0x2000, 0x2bff], [0x3000, 0x303f], [0xe000, 0xf8ff], [0xfe10, 0xfe6f], [0xff00, 0xffff]];
+  function isWord(c) {
+    var cp = c.codePointAt(0);
+    if (cp < 0x80) return (c >= "0" && c <= "9") || (c >= "a" && c <= "z");
+    for (var i = 0; i < NON_WORD.length; i++) if (cp >= NON_WORD[i][0] && cp <= NON_WORD[i][1]) return false;
+    return true;
+  }
+  function normChar(ch) {
+    var n = (ch.normalize ? ch.normalize("NFKC") : ch).toLowerCase();
+    var out = "";
+    for (var c of n) {
+      if (/\s/.test(c)) continue;
+      out += isWord(c) ? c : "\n";
+    }
+    return out;
+  }
+  function normalise(text) {
+    var out = "";
+    for (var ch of text) out += normChar(ch);
+    return out;
+  }
+  function queryTerms(q) {
+    var terms = [];
+    q.split(/\s+/).forEach(function (piece) {
+      normalise(piece).split("\n").forEach(function (run) { if (run) terms.push(run); });
+    });
+    return terms.filter(function (t, i) { return terms.indexOf(t) === i; }).slice(0, 8);
+  }
+  function keysOf(term) {
+    var cs = Array.from(term);
+    if (cs.length === 1) return cs;
+    var keys = [];
+    for (var i = 0; i + 1 < cs.length; i++) keys.push(cs[i] + cs[i + 1]);
+    return keys;
+  }
+  function bucket(key) {
+    var h = 0x811c9dc5;
+    for (var ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    return h >>> 16;
+  }
+
+  /* ---- index files ---- */
+  function getJSON(url, options) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, options || {}).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + url);
+        return r.json();
+      });
+      cache[url].catch(function () { delete cache[url]; });
+    }
+    return cache[url];
+  }
+  function varints(text) {
+    var values = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var n = CODE[text.charAt(i)];
+      value += (n & 31) * Math.pow(2, shift);
+      if (n & 32) { shift += 5; } else { values.push(value); value = 0; shift = 0; }
+    }
+    return values;
+  }
+  function loadMeta() {
+    if (meta) return Promise.resolve(meta);
+    return getJSON(dataUrl + "meta.json", { cache: "no-cache" }).then(function (m) {
+      var starts = [], at = 0;
+      varints(m.dir).forEach(function (d) { at += d; starts.push(at); });
+      m.starts = starts;
+      m.base = dataUrl + m.v + "/";
+      meta = m;
+      return m;
+    });
+  }
+  function shardOf(key) {
+    var b = bucket(key), lo = 0, hi = meta.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (meta.starts[mid] <= b) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function decode(text) { // -> {w: {doc: weight}, p: {doc: part}, n: df}
+    var w = {}, p = {}, n = 0, i, c;
+    if (!text) return null;
+    if (text.charAt(0) === "~") {
+      for (i = 1; i < text.length; i++) {
+        c = CODE[text.charAt(i)];
+        if (c >> 4) { w[i - 1] = DENSE_WEIGHTS[c >> 4]; p[i - 1] = c & 15; n++; }
+      }
+      return { w: w, p: p, n: n };
+    }
+    var doc = -1;
+    i = 0;
+    function read() {
+      var value = 0, shift = 0, k;
+      do { k = CODE[text.charAt(i++)]; value += (k & 31) * Math.pow(2, shift); shift += 5; } while (k & 32);
+      return value;
+    }
+    while (i < text.length) {
+      doc += read() + 1;
+      w[doc] = CODE[text.charAt(i++)];
+      p[doc] = read();
+      n++;
+    }
+    return { w: w, p: p, n: n };
+  }
+  function loadKeys(keys) {
+    var wanted = {};
+    keys.forEach(function (k) { wanted[shardOf(k)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (s) {
+      return getJSON(meta.base + "k/" + s + ".json");
+    })).then(function () {
+      return Promise.all(keys.map(function (k) {
+        return getJSON(meta.base + "k/" + shardOf(k) + ".json").then(function (shard) {
+          var key = "d:" + k;
+          if (!(key in cache)) cache[key] = decode(shard[k]);
+          return cache[key];
+        });
+      }));
+    }).then(function (decoded) {
+      var table = {};
+      keys.forEach(function (k, i) { table[k] = decoded[i]; });
+      return table;
+    });
+  }
+
+  /* ---- ranking ---- */
+  function variants(term) {
+    var out = [{ text: term, factor: 1 }];
+    var aliases = Object.keys(meta.syn).sort(function (x, y) { return y.length - x.length || (x < y ? -1 : 1); });
+    aliases.forEach(function (alias) {
+      if (term.indexOf(alias) < 0) return;
+      meta.syn[alias].forEach(function (target) {
+        var text = term.split(alias).join(target);
+        if (out.length < 6 && !out.some(function (v) { return v.text === text; })) {
+          out.push({ text: text, factor: SYNONYM_FACTOR });
+        }
+      });
+    });
+    return out;
+  }
+  function matchVariant(v, table, into) {
+    var lists = keysOf(v.text).map(function (k) { return table[k]; });
+    if (lists.some(function (l) { return !l; })) return;
+    lists.sort(function (x, y) { return x.n - y.n; });
+    Object.keys(lists[0].w).forEach(function (d) {
+      var w = 64;
+      for (var i = 0; i < lists.length; i++) {
+        var x = lists[i].w[d];
+        if (x === undefined) return;
+        if (x < w) w = x;
+      }
+      var s = w * v.factor;
+      if (!into[d] || into[d].s < s) into[d] = { s: s, part: lists[0].p[d] };
+    });
+  }
+  function termHits(term, table) { // doc -> {s: idf-weighted score, part}
+    var hits = {};
+    variants(term).forEach(function (v) { matchVariant(v, table, hits); });
+    var out = {}, idf = idfOf(Object.keys(hits).length);
+    Object.keys(hits).forEach(function (d) { out[d] = { s: idf * hits[d].s, part: hits[d].part }; });
+    return out;
+  }
+  function idfOf(df) { return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)); }
+  function pieces(term, table) { // few pages hold the whole phrase: cut it into the longest pieces some page holds
+    var cs = Array.from(term), out = [], i = 0;
+    while (i + 1 < cs.length) {
+      var best = null;
+      for (var j = i + 2; j <= cs.length && j - i < cs.length && j - i <= PIECE_MAX; j++) {
+        var hits = termHits(cs.slice(i, j).join(""), table);
+        if (!Object.keys(hits).length) break;
+        best = { hits: hits, end: j };
+      }
+      if (best) { out.push(best.hits); i = best.end; } else { i++; }
+    }
+    var merged = {};
+    out.forEach(function (hits) {
+      Object.keys(hits).forEach(function (d) {
+        var m = merged[d] || (merged[d] = { s: 0, part: hits[d].part, top: 0 });
+        m.s += PIECE_FACTOR * hits[d].s;
+        if (hits[d].s > m.top) { m.top = hits[d].s; m.part = hits[d].part; }
+      });
+    });
+    return merged;
+  }
+  function allowed(filters) {
+    var ok = null;
+    if (filters.type) {
+      ok = {};
+      meta.types.forEach(function (t) {
+        if (t[0] === filters.type) for (var d = t[1]; d < t[2]; d++) ok[d] = true;
+      });
+    }
+    if (filters.area) {
+      var inArea = {}, d = -1;
+      meta.areas.forEach(function (a) {
+        if (a[0] === filters.area) varints(a[1]).forEach(function (g) { d += g + 1; inArea[d] = true; });
+      });
+      if (ok) Object.keys(ok).forEach(function (k) { if (!inArea[k]) delete ok[k]; });
+      else ok = inArea;
+    }
+    return ok;
+  }
+  function rank(terms, table, filters) {
+    var total = {}, ok = allowed(filters);
+    terms.forEach(function (term) {
+      var hits = termHits(term, table);
+      if (Object.keys(hits).length < FEW && Array.from(term).length >= 3) {
+        var extra = pieces(term, table);
+        Object.keys(extra).forEach(function (d) { if (!hits[d]) hits[d] = extra[d]; });
+      }
+      Object.keys(hits).forEach(function (d) {
+        var t = total[d] || (total[d] = { doc: +d, score: 0, matched: 0, part: hits[d].part, best: 0 });
+        t.score += hits[d].s;
+        t.matched++;
+        if (hits[d].s > t.best) { t.best = hits[d].s; t.part = hits[d].part; }
+      });
+    });
+    return Object.keys(total).map(function (d) { return total[d]; })
+      .filter(function (r) { return !ok || ok[r.doc]; })
+      .sort(function (x, y) { return y.matched - x.matched || y.score - x.score || x.doc - y.doc; });
+  }
+
+  /* ---- snippets ---- */
+  function marks(text, keys) { // [original chars, marked flags]
+    var chars = Array.from(text), seq = [], flags = chars.map(function () { return false; });
+    chars.forEach(function (ch, i) {
+      for (var c of normChar(ch)) seq.push(c === "\n" ? null : { c: c, i: i });
+    });
+    for (var j = 0; j < seq.length; j++) {
+      if (!seq[j]) continue;
+      if (keys[seq[j].c]) flags[seq[j].i] = true;
+      if (seq[j + 1] && keys[seq[j].c + seq[j + 1].c]) flags[seq[j].i] = flags[seq[j + 1].i] = true;
+    }
+    return [chars, flags];
+  }
+  function snippet(text, keys) {
+    var m = marks(text, keys), chars = m[0], flags = m[1];
+    var best = 0, bestLen = 0, run = 0;
+    for (var i = 0; i < chars.length; i++) {
+      run = flags[i] ? run + 1 : 0;
+      if (run > bestLen) { bestLen = run; best = i - run + 1; }
+    }
+    var start = Math.max(0, best - 30), end = Math.min(chars.length, start + SNIPPET);
+    var p = document.createElement("p");
+    p.className = "gk-search-snippet";
+    if (start > 0) p.appendChild(document.createTextNode("…"));
+    for (i = start; i < end;) {
+      var j = i;
+      while (j < end && flags[j] === flags[i]) j++;
+      var piece = chars.slice(i, j).join("").replace(/\s+/g, " ");
+      if (flags[i]) {
+        var mark = document.createElement("mark");
+        mark.textContent = piece;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(piece));
+      }
+      i = j;
+    }
+    if (end < chars.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+  function item(part, keys) {
+    var li = document.createElement("li");
+    li.className = "gk-search-result";
+    var a = document.createElement("a");
+    a.href = root + part.u;
+    a.textContent = part.t;
+    var h = document.createElement("h2");
+    h.className = "gk-search-result__title";
+    h.appendChild(a);
+    var s = document.createElement("span");
+    s.className = "gk-search-result__section";
+    s.textContent = part.s;
+    li.appendChild(h);
+    li.appendChild(s);
+    li.appendChild(snippet(part.x, keys));
+    return li;
+  }
+
+  /* ---- page ---- */
+  function say(text) { status.textContent = text; }
+  function showMore() {
+    var c = current, from = c.shown, slice = c.ranked.slice(from, from + PAGE_SIZE);
+    c.shown += slice.length;
+    return Promise.all(slice.map(function (r) {
+      return getJSON(meta.base + "p/" + r.doc + "." + r.part + ".json");
+    })).then(function (parts) {
+      if (c.token !== token) return;
+      parts.forEach(function (part) { list.appendChild(item(part, c.keys)); });
+      more.hidden = c.shown >= c.ranked.length;
+    });
+  }
+  function run(q, filters) {
+    var my = ++token, started = Date.now();
+    var terms = queryTerms(q);
+    list.textContent = "";
+    more.hidden = true;
+    document.documentElement.setAttribute("data-gk-search", "busy");
+    if (!terms.length) {
+      say("");
+      browse.hidden = false;
+      document.documentElement.setAttribute("data-gk-search", "done");
+      return Promise.resolve();
+    }
+    say("正在搜索……");
+    return loadMeta().then(function () {
+      var keys = {}, all = [];
+      terms.forEach(function (t) {
+        variants(t).forEach(function (v) { keysOf(v.text).forEach(function (k) { keys[k] = true; }); });
+      });
+      all = Object.keys(keys);
+      return loadKeys(all).then(function (table) {
+        if (my !== token) return null;
+        current = { ranked: rank(terms, table, filters), shown: 0, keys: keys, token: my };
+        var n = current.ranked.length;
+        browse.hidden = n > 0;
+        say(n ? "找到 " + n + " 个相关页面" + (filters.type || filters.area ? "（已按条件筛选）" : "") + "。"
+          : "没有找到与“" + q + "”相关的页面。请换个说法，或从下面的栏目查找。");
+        return n ? showMore() : null;
+      });
+    }).then(function () {
+      if (my !== token) return;
+      document.documentElement.setAttribute("data-gk-search", "done");
+      window.gkSearchMs = Date.now() - started;
+    }).catch(function () {
+      if (my !== token) return;
+      say("搜索数据加载失败，请检查网络后重试，或从下面的栏目查找。");
+      browse.hidden = false;
+      document.documentElement.setAttribute("data-gk-search", "error");
+    });
+  }
+  function filtersOf() {
+    return { type: form.elements.type.value, area: form.elements.area.value };
+  }
+  function submit(event) {
+    if (event) event.preventDefault();
+    var q = input.value.trim(), f = filtersOf();
+    var params = new URLSearchParams();
+    if (q) params.set("q", q);
+    if (f.type) params.set("type", f.type);
+    if (f.area) params.set("area", f.area);
+    var search = params.toString();
+    history.replaceState(null, "", search ? "?" + search : location.pathname);
+    return run(q, f);
+  }
+  form.addEventListener("submit", submit);
+  form.elements.type.addEventListener("change", function () { if (input.value.trim()) submit(); });
+  form.elements.area.addEventListener("change", function () { if (input.value.trim()) submit(); });
+  more.addEventListener("click", function () { if (current) showMore(); });
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  ["type", "area"].forEach(function (name) {
+    var value = params.get(name) || "", select = form.elements[name];
+    for (var i = 0; i < select.options.length; i++) if (select.options[i].value === value) select.value = value;
+  });
+  window.gkSearch = function (q, filters) {
+    input.value = q;
+    if (filters) { form.elements.type.value = filters.type || ""; form.elements.area.value = filters.area || ""; }
+    return submit();
+  };
+  if (input.value.trim()) submit(); else document.documentElement.setAttribute("data-gk-search", "ready");
+})();
