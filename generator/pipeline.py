@@ -18,10 +18,12 @@ from .content import load_content
 from .diagnostics import Diagnostic, has_errors
 from .emit import render_pages, write_tree
 from .feed import write_feed
+from .fingerprint import fingerprint_assets
 from .freshness import freshness_diagnostics
 from .navigation import NAV
 from .pages import Page, derive_pages
 from .publish import discard, staging, swap
+from .qr import write_codes
 from .redirects import check_lock, plan_redirects, write_redirects
 from .references import Site, resolve
 from .renderer import mkdocs_material
@@ -33,7 +35,8 @@ WORK_DIR = ".gongkai-build"
 # Post-processors run on the rendered HTML in the staging folder, before the site checks and the
 # swap: (site, pages, staging dir) -> diagnostics. Register new ones here, in order.
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects)
+# fingerprint_assets renames theme assets in every HTML page: keep it last.
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, fingerprint_assets)
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 

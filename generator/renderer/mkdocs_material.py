@@ -22,7 +22,7 @@ from ..diagnostics import Diagnostic, error
 from ..model.site import SiteConfig
 
 # Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
-EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css",)
+EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css", "assets/stylesheets/gk-a11y.css")
 EXTRA_JAVASCRIPT: tuple[str, ...] = ()
 
 
