@@ -213,41 +213,42 @@ def assess(site: Site, as_of: dt.date | None = None) -> Report:
 def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> RowStatus:
     evidence: list[Evidence] = []
     offline, gaps, late = [], [], []
+    covered: set[int] = set()
     for place in row.published_in:
+        found: list[Evidence] = []
         if place.offline is not None:
             offline.append(place.offline)
+            covered.update(place.covers)
         elif place.page is not None:
-            found = _page(site, place.page)
-            if found:
-                evidence.append(found)
-            else:
-                gaps.append(f"页面“{place.page}”不存在")
+            page = _page(site, place.page)
+            found = [page] if page else []
+            gaps += [] if page else [f"页面“{place.page}”不存在"]
         elif place.type is not None:
             items = [i for i in site.of(place.type) if _matches(i, place.where)]
-            evidence += [_evidence(place.type, i) for i in items]
+            found = [_evidence(place.type, i) for i in items]
             if not items:
                 gaps.append(f"本站还没有{TYPES_BY_KEY[place.type].label}" + ("（符合筛选条件的）" if place.where else ""))
             late += [f"{_evidence(place.type, i).title} 已过复核期限（{i.review_by}）" for i in items
                      if i.review_by and i.review_by < day]
         elif place.announcement is not None:
-            ev, g, lt = _announcements(site, row, place.announcement, day, calendar)
-            evidence += ev
+            found, g, lt = _announcements(site, row, place.announcement, day, calendar)
             gaps += g
             late += lt
-    gaps += _uncovered(row)
+        evidence += found
+        covered.update(place.covers if found else ())
+    gaps += _uncovered(row, covered)
     if row.review_by and row.review_by < day:
         late.append(f"本行目录已过复核期限（{row.review_by}）")
     if row.required_online and not evidence and not gaps:
         gaps.append("本站没有公开这一事项")
-    return RowStatus(row, tuple(evidence), tuple(offline), tuple(gaps), tuple(late), _state(row, evidence, offline,
-                                                                                          gaps, late))
+    return RowStatus(row, tuple(evidence), tuple(offline), tuple(gaps), tuple(late),
+                     _state(row, evidence, offline, gaps, late))
 
 
-def _uncovered(row: DisclosureItem) -> list[str]:
-    """Elements no place covers, when the row maps places to elements (`covers`)."""
+def _uncovered(row: DisclosureItem, covered: set[int]) -> list[str]:
+    """Elements no place with content covers, when the row maps places to elements (`covers`)."""
     if not any(p.covers for p in row.published_in):
         return []
-    covered = {n for p in row.published_in for n in p.covers}
     return [f"要素“{e.text}”未在本站公开" for n, e in enumerate(row.elements, start=1)
             if n not in covered and not e.optional]
 

@@ -6,6 +6,7 @@ from .links import page_path
 
 NAV: tuple[tuple[str, str], ...] = (
     ("首页", page_path("")),
+    ("征收项目", page_path("projects")),
     ("补偿标准", page_path("standards")),
     ("征收程序", page_path("procedures")),
     ("维权途径", page_path("remedies")),
@@ -14,4 +15,5 @@ NAV: tuple[tuple[str, str], ...] = (
     ("政策解读", page_path("interpretations")),
     ("术语", page_path("glossary")),
     ("咨询办理", page_path("contacts")),
+    ("公开事项对照表", page_path("disclosure")),
 )

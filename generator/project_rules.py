@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .diagnostics import Diagnostic, error, warning
 from .model.project import HOUSE_ONLY, LAND_ONLY, Announcement, AnnouncementKind, Project
 from .references import Site
-from .timeline import step_of
+from .timeline import procedure_of, step_of
 from .validation import Located
 from .workdays import Calendar, calendar_from, period_end, working_days_between
 from .yamlsource import Pos
@@ -75,9 +75,9 @@ def _project(site: Site, located: Located, project: Project, calendar: Calendar)
         p = located.pos("title")
         diags.append(error(p.path, p.line, p.column, "D921", "示例项目的名称没有以“（示例）”开头，可能被当成真实项目",
                            "在项目名称前加上“（示例）”，或确认是正式项目后删除 sample: true。"))
-    procedure = site.by_id.get("procedures", {}).get(project.procedure)
+    procedure = procedure_of(site, project)
     if procedure is None:
-        return diags  # reported as R303 by the resolve stage
+        return diags + _approval_deadline(located, project, calendar)  # a bad id is R303 (resolve stage)
     if procedure.regime != project.regime:
         p = located.pos("procedure")
         diags.append(error(p.path, p.line, p.column, "D914", f"项目的征收类型与所选程序“{procedure.title}”不一致",
@@ -143,7 +143,7 @@ def _minimum(located: Located, i: int, a: Announcement, calendar: Calendar) -> l
             return []
         p = located.pos(*where)
         return [error(p.path, p.line, p.column, "D910", f"{a.kind.value}没有写公告期止（display_end），无法核对法定最短公告期",
-                      f"法定公告期不少于 {rule.value}{unit}（{rule.basis}）。")]
+                      f"法定公告期不少于 {rule.value} {unit}（{rule.basis}）。")]
     period = period_end(calendar, a.display_start, rule.value, rule.unit)
     diags = _missing_years(located, (*where, "display_end"), period.missing_years)
     if a.display_end < period.end:
@@ -152,8 +152,8 @@ def _minimum(located: Located, i: int, a: Announcement, calendar: Calendar) -> l
                   else (a.display_end - a.display_start).days)
         diags.append(error(
             p.path, p.line, p.column, "D910",
-            f"{a.kind.value}的公告期只有 {actual}{unit}，少于法定的 {rule.value}{unit}（{rule.basis}）",
-            f"公告期止应不早于 {period.end.isoformat()}（自公告发布次日起算的第 {rule.value}{unit}）。"
+            f"{a.kind.value}的公告期只有 {actual} {unit}，少于法定的 {rule.value} {unit}（{rule.basis}）",
+            f"公告期止应不早于 {period.end.isoformat()}（自公告发布次日起算的第 {rule.value} {unit}）。"
             "若实际公告期确实不足，应依法重新公告。"))
     return diags
 

@@ -60,8 +60,15 @@ def step_of(project: Project, announcement: Announcement) -> str | None:
     return announcement.step or DEFAULT_STEPS.get(project.regime, {}).get(announcement.kind)
 
 
+def procedure_of(site: Site, project: Project) -> Any:
+    """The project's procedure: the one it names, else the site's first procedure of its regime."""
+    if project.procedure is not None:
+        return site.by_id.get("procedures", {}).get(project.procedure)
+    return next((p for p in site.of("procedures") if p.regime == project.regime), None)
+
+
 def timeline(site: Site, project: Project) -> Timeline | None:
-    procedure = site.by_id.get("procedures", {}).get(project.procedure)
+    procedure = procedure_of(site, project)
     if procedure is None:
         return None
     ids = [s.id for s in procedure.steps]

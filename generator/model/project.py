@@ -7,7 +7,7 @@ id: sample-duanyuan-logistics          # used in the URL: projects/<id>/
 title: （示例）段园镇物流园道路工程集体土地征收项目
 sample: true                           # invented project: the site marks it 示例
 regime: land_collective                # or house_state
-procedure: land-collective             # the procedure whose steps make the timeline
+procedure: land-collective             # optional: the procedure whose steps make the timeline
 area: duanyuan                         # a town/street id from site_config.yml areas
 villages: [（示例）东湖村]
 scope: 东至……，南至……（四至）
@@ -186,7 +186,8 @@ class Project(Reviewed):
     title: PublicText = describe("项目名称", "示例项目须以“（示例）”开头")
     sample: Flag = describe("示例数据", "虚构的演示项目必须为 true；页面将显著标注“示例”", default=False)
     regime: Regime = describe("征收类型", "land_collective 集体土地征收 / house_state 国有土地上房屋征收")
-    procedure: Annotated[Id, RefTo("procedures")] = describe("适用程序", "征收程序的标识，如 land-collective")
+    procedure: Annotated[Id, RefTo("procedures")] | None = describe(
+        "适用程序", "征收程序的标识，如 land-collective；不填时用本站同一征收类型的程序", default=None)
     area: Annotated[Id, RefTo("areas")] = describe("所在镇街", "site_config.yml 中镇街的标识")
     villages: list[PublicText] = describe("村（社区）", "涉及的村或社区", default_factory=list)
     scope: PublicText = describe("征收范围", "四至或范围描述")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..references import Site
+from .disclosure_pages import disclosure_pages
 from .home import home_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
 from .procedure_pages import procedure_pages
+from .project_pages import project_pages
 from .recent_page import recent_page
 from .reference_pages import contact_pages, faq_pages, glossary_pages, remedy_pages
 from .standard_pages import standard_pages
@@ -15,7 +17,7 @@ from .standard_pages import standard_pages
 def derive_pages(site: Site) -> tuple[Page, ...]:
     pages: list[Page] = []
     for derive in (standard_pages, procedure_pages, policy_pages, interpretation_pages, faq_pages,
-                   glossary_pages, remedy_pages, contact_pages):
+                   glossary_pages, remedy_pages, contact_pages, project_pages, disclosure_pages):
         pages.extend(derive(site))
     pages.insert(0, home_page(site, tuple(pages)))
     pages.append(recent_page(site, tuple(pages)))

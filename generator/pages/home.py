@@ -7,6 +7,7 @@ from ..references import Site
 from .page import Page, latest
 
 SECTIONS = (
+    ("projects", "我的项目到哪一步了", "按镇街查看征收项目：已发布的公告和下一步"),
     ("standards", "补偿标准", "补多少钱：区片地价、房屋、青苗、搬迁费、过渡费"),
     ("procedures", "征收程序", "征收分几步走，每一步的期限，我能做什么"),
     ("remedies", "维权途径", "不服怎么办：行政复议、行政诉讼、申请信息公开"),
@@ -15,6 +16,7 @@ SECTIONS = (
     ("interpretations", "政策解读", "政策的大白话解读"),
     ("glossary", "术语", "看不懂的词，一查就懂"),
     ("contacts", "咨询办理", "到哪里问，到哪里办"),
+    ("disclosure", "公开事项对照表", "国家标准目录要求公开的事项，本站在哪里公开、还缺什么"),
 )
 
 

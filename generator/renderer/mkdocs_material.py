@@ -24,6 +24,8 @@ from ..model.site import SiteConfig
 # Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
 EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css", "assets/stylesheets/gk-a11y.css")
 EXTRA_JAVASCRIPT: tuple[str, ...] = ()
+# Projects timeline and the 公开事项对照表.
+EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
 
 
 def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, str], ...], docs_dir: Path,

@@ -1,0 +1,90 @@
+"""Pages for projects (征收项目): each project's timeline (我的项目到哪一步了) and announcements,
+and the section index listing projects by town (镇街)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..links import page_path, relative
+from ..model.project import STATUS_LABELS, Announcement, Project
+from ..model.standard import REGIME_LABELS
+from ..project_rules import MINIMUMS, UNIT_TEXT
+from ..references import Site
+from ..text import iso_date
+from ..timeline import STATE_LABELS, Timeline, procedure_of, timeline
+from .page import Page, latest
+
+SECTION = "projects"
+LABEL = "征收项目"
+PENDING = "待补充"
+
+
+def project_pages(site: Site) -> list[Page]:
+    projects: tuple[Project, ...] = site.of(SECTION)
+    lines = {p.id: timeline(site, p) for p in projects}
+    pages = [_project_page(site, p, lines[p.id]) for p in projects]
+    index_path = page_path(SECTION)
+    towns = []
+    for area in site.config.areas:
+        members = sorted((p for p in projects if p.area == area.id), key=lambda p: (p.status != "in_progress", p.title))
+        towns.append({"id": area.id, "name": area.name, "projects": [
+            _entry(index_path, p, lines[p.id]) for p in members]})
+    pages.append(Page(path=index_path, title=LABEL, section=LABEL, kind="index",
+                      description="按镇（街道）查看征收项目：项目到了哪一步、发布了哪些公告、下一步是什么。",
+                      updated=latest([p.updated for p in projects], site.config.updated),
+                      template="projects_index.md.j2", context={"towns": towns, "count": len(projects)},
+                      sample=any(p.sample for p in projects)))
+    return pages
+
+
+def _entry(index_path: str, p: Project, line: Timeline | None) -> dict[str, Any]:
+    last = line.last_done if line else None
+    nxt = line.next_step if line else None
+    return {"title": p.title, "href": relative(index_path, page_path(SECTION, p.id)), "summary": p.summary,
+            "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status], "sample": p.sample,
+            "last": last.step.title if last else "", "next": nxt.step.title if nxt else ""}
+
+
+def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
+    path = page_path(SECTION, p.id)
+    procedure = procedure_of(site, p)
+    procedure_path = page_path("procedures", procedure.id) if procedure else page_path("procedures")
+    steps = []
+    for s in line.steps if line else ():
+        steps.append({"number": s.index + 1, "title": s.step.title, "state": s.state, "label": STATE_LABELS[s.state],
+                      "href": relative(path, procedure_path, s.step.id), "summary": s.step.summary,
+                      "events": [{"date": e.date.isoformat(), "title": e.title,
+                                  "href": f"#{e.announcement.id}" if e.announcement else ""} for e in s.events]})
+    announcements = sorted(p.announcements, key=lambda a: (a.display_start, a.id))
+    area = site.areas[p.area].name
+    context = {
+        "p": p, "area": area, "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status],
+        "steps": steps, "procedure_href": relative(path, procedure_path),
+        "next": next((s for s in steps if s["state"] == "next"), None),
+        "announcements": [_announcement(a) for a in announcements],
+        "approval": _approval(p),
+    }
+    return Page(path=path, title=p.title, section=LABEL, kind=SECTION, description=p.summary, updated=p.updated,
+                template="project.md.j2", context=context, sample=p.sample, areas=(area,),
+                published=announcements[0].display_start if announcements else None)
+
+
+def _approval(p: Project) -> dict[str, str] | None:
+    if p.approval is None:
+        return None
+    a = p.approval
+    return {"authority": a.authority, "doc_number": a.doc_number or PENDING, "date": a.date.isoformat(),
+            "received": iso_date(a.received), "use": a.use or ""}
+
+
+def _announcement(a: Announcement) -> dict[str, Any]:
+    rule = MINIMUMS.get(a.kind)
+    minimum = f"法定不少于 {rule.value} {UNIT_TEXT[rule.unit]}（{rule.basis}）" if rule else ""
+    end = iso_date(a.display_end) or (PENDING if "display_end" in a.pending else "")
+    return {"a": a, "kind": a.kind.value, "doc_number": a.doc_number or PENDING, "date": a.date.isoformat(),
+            "start": a.display_start.isoformat(), "end": end, "minimum": minimum,
+            "registration": ({"method": a.registration.method, "place": a.registration.place,
+                              "start": a.registration.start.isoformat(), "end": a.registration.end.isoformat()}
+                             if a.registration else None),
+            "objection": ({"channel": a.objection.channel, "deadline": iso_date(a.objection.deadline)}
+                          if a.objection else None)}
