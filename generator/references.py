@@ -124,10 +124,10 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
             diags.extend(_check_item(located, documents, by_id, area_ids))
-    for located in content.of("policy_documents"):
-        diags.extend(_check_pending(located))
-    for located in content.of("contacts"):
-        diags.extend(_check_pending(located))
+    for ctype in CONTENT_TYPES:
+        for located in content.of(ctype.key):
+            if hasattr(located.item, "pending"):
+                diags.extend(_check_pending(located))
     diags.extend(_check_sample(content))
     items = {key: tuple(sorted(table.values(), key=lambda m: m.id)) for key, table in by_id.items()}
     return Site(config, items, by_id, located_by_key), diags
