@@ -158,6 +158,27 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_estimate(args: argparse.Namespace) -> int:
+    import json
+
+    from .estimate.request import estimate_file
+
+    site, diags = pipeline.analyse(Path(args.root))
+    if site is None or has_errors(diags):
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    source = Path(args.input)
+    if not source.is_file():
+        print(f"找不到输入文件 {source}", file=sys.stderr)
+        return EXIT_USAGE
+    breakdown, problems = estimate_file(site, args.standard, str(source), source.read_bytes())
+    if breakdown is None:
+        _print_diagnostics(problems)
+        return EXIT_INVALID
+    print(json.dumps(breakdown.as_json(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器")
     sub = p.add_subparsers(dest="command", required=True)
@@ -203,6 +224,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.set_defaults(func=_cmd_serve)
+
+    e = sub.add_parser("estimate", help="按补偿标准估算补偿（与网页上的估算完全一致），以 JSON 输出明细")
+    common(e)
+    e.add_argument("--standard", required=True, help="补偿标准的标识（id）")
+    e.add_argument("--input", required=True, help="情形文件（YAML 或 JSON）：lines 各项数量、shared 共用数量")
+    e.set_defaults(func=_cmd_estimate)
 
     r = sub.add_parser("report", help="打印公开事项对照表（与网站上的对照表相同）；--strict 时必选事项缺失或逾期则失败")
     common(r)

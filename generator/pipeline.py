@@ -17,11 +17,14 @@ from .compliance import compliance_diagnostics
 from .content import load_content
 from .diagnostics import Diagnostic, has_errors
 from .emit import render_pages, write_tree
+from .estimate import check_examples
 from .feed import write_feed
 from .fingerprint import fingerprint_assets
 from .freshness import freshness_diagnostics
+from .glossary_inline import explain_terms
 from .navigation import NAV
 from .pages import Page, derive_pages
+from .plain_language import plain_language_diagnostics
 from .publish import discard, staging, swap
 from .qr import write_codes
 from .redirects import check_lock, plan_redirects, write_redirects
@@ -68,6 +71,7 @@ def analyse(root: Path, production: bool = False,
         return None, diags
     site, more = resolve(content)
     diags += more
+    diags += check_examples(site) + plain_language_diagnostics(site)
     diags += compliance_diagnostics(site)
     if production:
         diags += production_rules(site)
@@ -89,9 +93,14 @@ def check(root: Path, production: bool = False, today: dt.date | None = None) ->
     return diags
 
 
+def markdown_files(site: Site, pages: tuple[Page, ...]) -> dict[str, str]:
+    """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests read)."""
+    return explain_terms(site, render_pages(pages))
+
+
 def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
     pages = derive_pages(site)
-    write_tree(render_pages(pages), work / "docs")
+    write_tree(markdown_files(site, pages), work / "docs")
     write_tree(theme_files(root), work / "overrides")
     return pages
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.emit import render_pages
 from generator.pages import derive_pages
-from generator.pipeline import analyse
+from generator.pipeline import analyse, markdown_files
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE / "fixtures" / "mini"
@@ -20,7 +19,7 @@ GOLDEN = HERE / "golden" / "mini"
 def emitted() -> dict[str, str]:
     site, diags = analyse(PROJECT)
     assert site is not None, diags
-    return render_pages(derive_pages(site))
+    return markdown_files(site, derive_pages(site))
 
 
 def update() -> int:

@@ -16,8 +16,8 @@ from pydantic_core import PydanticCustomError
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$")
-QUANTITY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,4})?$")
+MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$", re.ASCII)  # ASCII: \d would accept full-width digits
+QUANTITY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,4})?$", re.ASCII)
 _HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#|javascript\s*:|vbscript\s*:|data\s*:\s*text/html", re.IGNORECASE)
 _URL_RE = re.compile(r"^(https?://[^\s<>\"']+|/[^\s<>\"']*)$")
 

@@ -9,7 +9,20 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Citation, Date, Flag, Id, Money, RefTo, Reviewed, Strict, Text, check_text, describe
+from .fields import (
+    Citation,
+    Date,
+    Flag,
+    Id,
+    Money,
+    Quantity,
+    RefTo,
+    Reviewed,
+    Strict,
+    Text,
+    check_text,
+    describe,
+)
 
 _UNIT_RE = re.compile(r"^元/[\u4e00-\u9fff·（）()A-Za-z0-9²]{1,12}$")
 
@@ -67,12 +80,31 @@ class Rate(Strict):
     unit: Unit = describe("单位", "如 元/亩、元/平方米、元/月、元/户、元/株")
     condition: Text | None = describe("适用条件", "什么情况下适用", default=None)
     article: int | None = describe("依据条款", "若与本标准的依据条款不同，写出条号", default=None, ge=1, le=999)
+    minimum_for: Id | None = describe(
+        "保底对象", "本项是另一项的最低标准（按那一项计算不足本项金额的，补足差额）时，写那一项的标识；"
+        "估算时本项显示为“按最低标准补足”", default=None)
 
 
 class Zone(Rate):
     """A 区片 of the 区片综合地价: the towns and streets it covers and its price."""
 
     covers: Annotated[list[Id], RefTo("areas")] = describe("覆盖镇街", "site_config.yml 中镇街的标识", min_length=1)
+
+
+class Situation(Strict):
+    """A resident's situation for the compensation estimator: how much of each figure applies."""
+
+    lines: dict[Id, dict[Text, Quantity]] = describe(
+        "各项数量", "区片或补偿项目的标识 → {计量单位: 数量}，如 brick-concrete: {平方米: \"120\"}；"
+        "元/户 的项目写 户: \"1\" 表示本户适用", default_factory=dict)
+    shared: dict[Text, Quantity] = describe(
+        "共用数量", "各项共用的时间数量，如 月: \"6\"（过渡月数）、次: \"2\"（搬迁次数）", default_factory=dict)
+
+
+class Example(Situation):
+    """A worked example shown on the standard page; its amounts are computed at build time, never typed."""
+
+    title: Text = describe("举例说明", "如 砖混结构住宅 120 平方米")
 
 
 class CompensationStandard(Reviewed):
@@ -98,6 +130,9 @@ class CompensationStandard(Reviewed):
     conditions: list[Text] = describe("适用条件", "逐条写出", default_factory=list)
     zones: list[Zone] = describe("区片", "区片综合地价的各个区片", default_factory=list)
     items: list[Rate] = describe("补偿项目", "逐项列出金额", default_factory=list)
+    estimator: Flag = describe("提供估算", "为 false 时不生成补偿估算页面（如无法按数量计算的标准）", default=True)
+    examples: list[Example] = describe("计算举例", "页面上的计算举例：只写情形和数量，金额由系统按本标准计算",
+                                       default_factory=list)
 
     @model_validator(mode="after")
     def _has_figures(self) -> CompensationStandard:
@@ -107,4 +142,8 @@ class CompensationStandard(Reviewed):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise PydanticCustomError("R301", "本标准内项目标识重复：{ids}", {"ids": "、".join(dupes)})
+        for rate in [*self.zones, *self.items]:
+            if rate.minimum_for is not None and (rate.minimum_for == rate.id or rate.minimum_for not in ids):
+                raise PydanticCustomError("R303", "项目“{id}”的保底对象“{target}”不是本标准中的另一个项目",
+                                          {"id": rate.id, "target": rate.minimum_for})
         return self

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..references import Site
 from .disclosure_pages import disclosure_pages
+from .estimator_pages import estimator_pages
 from .home import home_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
@@ -21,6 +22,7 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
         pages.extend(derive(site))
     pages.insert(0, home_page(site, tuple(pages)))
     pages.append(recent_page(site, tuple(pages)))
+    pages.extend(estimator_pages(site))  # tools, not news: kept out of the home page's recent list
     return tuple(sorted(pages, key=lambda p: p.path))
 
 

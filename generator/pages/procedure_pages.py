@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..flowchart import flowchart
 from ..links import page_path, relative
 from ..model.procedure import Procedure
 from ..model.standard import REGIME_LABELS
@@ -38,6 +39,6 @@ def _procedure_page(site: Site, p: Procedure) -> Page:
             "basis": [cite(site, c, path) for c in step.basis],
         })
     context = {"p": p, "regime": REGIME_LABELS[p.regime], "basis": [cite(site, c, path) for c in p.basis],
-               "steps": steps}
+               "steps": steps, "flow": flowchart(p)}
     return Page(path=path, title=p.title, section=LABEL, kind="procedures", description=p.summary,
                 updated=p.updated, template="procedure.md.j2", context=context)

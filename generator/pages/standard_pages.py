@@ -6,6 +6,7 @@ from ..links import page_path, relative
 from ..model.standard import CATEGORY_LABELS, REGIME_LABELS, CompensationStandard
 from ..references import Site
 from ..views import cite, figure
+from .estimator_pages import estimator_link, example_views
 from .page import Page, latest
 
 SECTION = "standards"
@@ -50,6 +51,8 @@ def _standard_page(site: Site, s: CompensationStandard) -> Page:
         "supersedes": ({"title": site.by_id["compensation_standards"][s.supersedes].title,
                         "href": relative(path, page_path(SECTION, s.supersedes))} if s.supersedes else None),
         "superseded_by": [{"title": o.title, "href": relative(path, page_path(SECTION, o.id))} for o in newer],
+        "examples": example_views(site, s, path),
+        "estimator_href": estimator_link(s, path),
     }
     areas = sorted({site.areas[a].name for z in s.zones for a in z.covers})
     return Page(path=path, title=s.title, section=LABEL, kind="compensation_standards",

@@ -24,6 +24,9 @@ from ..model.site import SiteConfig
 # Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
 EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css", "assets/stylesheets/gk-a11y.css")
 EXTRA_JAVASCRIPT: tuple[str, ...] = ()
+# Plain-language explainers: tap-to-open glossary terms and citations; the compensation estimator.
+EXTRA_CSS += ("assets/stylesheets/gk-explain.css",)
+EXTRA_JAVASCRIPT += ("assets/javascripts/gk-explain.js", "assets/javascripts/gk-estimator.js")
 # Projects timeline and the 公开事项对照表.
 EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
 
