@@ -106,7 +106,8 @@ def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
 
 
 def build(root: Path, out: Path, production: bool = False, strict: bool = False,
-          today: dt.date | None = None) -> BuildResult:
+          today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
+    """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
     site, diags = analyse(root, production, today)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
@@ -120,7 +121,7 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False,
         config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
                                                staged, (work / "overrides").resolve())
         mkdocs_material.write_config(config, work / "mkdocs.yml")
-        diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages))
+        diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages), jobs)
         for post in POSTPROCESSORS:
             if has_errors(diags):
                 break

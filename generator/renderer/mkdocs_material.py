@@ -1,24 +1,21 @@
 """The mkdocs + mkdocs-material renderer: a thin adapter over finished Markdown pages.
 
 It receives a docs folder written by the emit stage, the site settings and the navigation, writes a
-generated `mkdocs.yml`, and runs `mkdocs build --strict` in-process, turning every warning mkdocs
+generated `mkdocs.yml`, and runs `mkdocs build --strict` in-process (in parallel shards, and only
+for changed pages: `parallel.py`, `mkdocs_run.py`, `render_cache.py`), turning every warning mkdocs
 logs into a diagnostic. Nothing in the core imports this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic
 from ..model.site import SiteConfig
 
 # Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
@@ -86,15 +83,6 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
     }
 
 
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def write_config(config: dict[str, Any], path: Path) -> None:
     extensions = config["markdown_extensions"]
     rest = {k: v for k, v in config.items() if k != "markdown_extensions"}
@@ -107,51 +95,12 @@ def write_config(config: dict[str, Any], path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@contextmanager
-def _source_date(day: dt.date) -> Iterator[None]:
-    """mkdocs stamps sitemap.xml with the build date: pin it to a content date (reproducible builds),
-    whatever the clock or the caller's environment says, and restore the environment afterwards."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    epoch = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+def render(config_file: Path, source_date: dt.date, jobs: int | None = None) -> list[Diagnostic]:
+    """Run mkdocs build on a generated config into its site_dir; warnings become diagnostics (B601).
 
+    `source_date` (the latest content date) stands in for "today" wherever mkdocs writes a date.
+    Pages are rendered on `jobs` processes (default: every core), and only the pages whose Markdown
+    changed since the last render are rendered again (see `parallel` and `render_cache`)."""
+    from .parallel import render_site
 
-def render(config_file: Path, source_date: dt.date) -> list[Diagnostic]:
-    """Run mkdocs build on a generated config; warnings become diagnostics (B601).
-
-    `source_date` (the latest content date) stands in for "today" wherever mkdocs writes a date."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    collector = _Collector()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
-    previous = logger.level
-    logger.setLevel(logging.INFO)  # never let -q/-v style levels hide warnings (mkdocs#4126)
-    diags: list[Diagnostic] = []
-    try:
-        cfg = load_config(config_file=str(config_file), strict=True)
-        with _source_date(source_date):
-            build(cfg)
-    except (Abort, MkDocsException) as exc:
-        if not collector.messages:
-            diags.append(error("mkdocs", 0, 0, "B601", f"渲染失败：{exc}", "这是生成器或主题的问题，请联系维护人员。"))
-    except Exception as exc:  # a template or plugin bug must fail the build as a diagnostic, not a traceback
-        diags.append(error("mkdocs", 0, 0, "B601", f"渲染失败：{type(exc).__name__}: {exc}",
-                           "这是生成器或主题的问题，请联系维护人员。"))
-    finally:
-        logger.removeHandler(collector)
-        logger.setLevel(previous)
-    for message in collector.messages:
-        diags.append(error("mkdocs", 0, 0, "B601", f"渲染警告：{message}", "这是生成器或主题的问题，请联系维护人员。"))
-    return diags
+    return render_site(config_file, source_date, jobs)

@@ -1,0 +1,179 @@
+"""Render a site on every core, and only what changed.
+
+The pages to render (all of them, or those the render cache says changed) are split into shards of
+similar size; each shard is one mkdocs run (`mkdocs_run.render_run`) in its own process, writing
+into its own folder. One run also copies the theme assets and writes the sitemap and 404 page.
+The shards' files are then moved into the render cache's `site/`, which is copied into the staging
+folder. Shards are capped in size because mkdocs keeps every page of a run in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import Diagnostic, error, has_errors
+from . import render_cache as cache
+from .mkdocs_run import HINT, Run, RunResult, render_run
+
+CACHE_DIR = "render-cache"
+MIN_PAGES_PER_PROCESS = 250  # below this a second process costs more (start-up, imports) than it saves
+MAX_PAGES_PER_RUN = 1500  # bounds one process's memory
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # so `python -m generator...` finds this very package
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a generated config reads and writes, and where its render cache lives."""
+
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+    theme_dir: Path | None
+    cache_dir: Path
+
+    @classmethod
+    def of(cls, config_file: Path) -> Layout:
+        class _Loader(yaml.SafeLoader):
+            pass
+
+        _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - safe loader subclass
+        theme = (data.get("theme") or {}).get("custom_dir")
+        return cls(config_file, Path(data["docs_dir"]), Path(data["site_dir"]), Path(theme) if theme else None,
+                   config_file.parent / CACHE_DIR)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def shards(pages: Sequence[tuple[str, int]], count: int) -> list[list[str]]:
+    """Pages (source, size) onto `count` shards of similar total size: largest first onto the lightest."""
+    loads = [0] * count
+    out: list[list[str]] = [[] for _ in range(count)]
+    for src, size in sorted(pages, key=lambda p: (-p[1], p[0])):
+        i = loads.index(min(loads))
+        loads[i] += size + 2000  # fixed cost per page (template rendering)
+        out[i].append(src)
+    return [sorted(s) for s in out if s]
+
+
+def plan_runs(layout: Layout, todo: Sequence[str], full: bool, source_date: dt.date, jobs: int,
+              min_per_process: int = MIN_PAGES_PER_PROCESS) -> list[Run]:
+    processes = max(1, min(jobs, len(todo) // max(min_per_process, 1)))
+    count = max(processes, math.ceil(len(todo) / MAX_PAGES_PER_RUN), 1)
+    sizes = [(src, (layout.docs_dir / src).stat().st_size) for src in todo]
+    groups = shards(sizes, count) or [[]]
+    return [Run(str(layout.config_file), "", source_date, frozenset(group), assets=full and i == 0,
+                templates=i == 0) for i, group in enumerate(groups)]
+
+
+def execute(runs: list[Run], jobs: int, work: Path) -> list[tuple[Path, RunResult]]:
+    """Each run writes into a fresh folder; with several workers, runs are dealt round-robin to
+    `jobs` worker interpreters (`python -m generator.renderer.worker`)."""
+    dirs = [Path(tempfile.mkdtemp(prefix="run-", dir=work)) for _ in runs]
+    runs = [dataclasses.replace(r, site_dir=str(d)) for r, d in zip(runs, dirs, strict=True)]
+    workers = min(jobs, len(runs))
+    if workers <= 1:
+        return list(zip(dirs, [render_run(r) for r in runs], strict=True))
+    batches = [runs[i::workers] for i in range(workers)]
+    io = Path(tempfile.mkdtemp(prefix="io-", dir=work))
+    procs = []
+    for i, batch in enumerate(batches):
+        (io / f"{i}.in").write_bytes(pickle.dumps(batch))
+        procs.append(subprocess.Popen([sys.executable, "-m", "generator.renderer.worker", str(io / f"{i}.in"),
+                                       str(io / f"{i}.out")], cwd=_PACKAGE_ROOT, stdout=subprocess.DEVNULL))
+    results: dict[str, RunResult] = {}
+    for i, (proc, batch) in enumerate(zip(procs, batches, strict=True)):
+        code = proc.wait()
+        out = io / f"{i}.out"
+        found = pickle.loads(out.read_bytes()) if code == 0 and out.is_file() else [_crashed(code)] * len(batch)
+        results.update({r.site_dir: res for r, res in zip(batch, found, strict=True)})
+    shutil.rmtree(io, ignore_errors=True)
+    return [(d, results[str(d)]) for d in dirs]
+
+
+def _crashed(code: int) -> RunResult:
+    return RunResult([error("mkdocs", 0, 0, "B601", f"渲染进程异常退出（退出码 {code}）", HINT)])
+
+
+def merge(src_dir: Path, into: Path) -> None:
+    """Move every file of src_dir into `into` (same relative path), then drop src_dir."""
+    for folder, _, files in os.walk(src_dir):
+        rel = Path(folder).relative_to(src_dir)
+        if files:
+            (into / rel).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(Path(folder) / name, into / rel / name)
+    shutil.rmtree(src_dir, ignore_errors=True)
+
+
+def discard_later(path: Path, trash_root: Path) -> None:
+    """Deleting thousands of files is slow on some disks: move them aside and delete in the background.
+    A leftover (the process ended first) is deleted at the next render."""
+    if path.exists():
+        trash = Path(tempfile.mkdtemp(prefix="trash-", dir=trash_root))
+        path.rename(trash / path.name)
+    for leftover in sorted(trash_root.glob("trash-*")):
+        threading.Thread(target=shutil.rmtree, args=(leftover, True), daemon=True).start()
+
+
+def render_site(config_file: Path, source_date: dt.date, jobs: int | None = None,
+                min_per_process: int = MIN_PAGES_PER_PROCESS) -> list[Diagnostic]:
+    """Render the generated config's docs into its site_dir (an empty staging folder), reusing the cache."""
+    layout = Layout.of(config_file)
+    layout.cache_dir.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or default_jobs()
+    sources = cache.read_sources(layout.docs_dir)
+    fingerprint = cache.fingerprint(config_file, layout.theme_dir)
+    previous = cache.load(layout.cache_dir)
+    plan = cache.plan(previous, fingerprint, sources)
+    cached = layout.cache_dir / cache.SITE
+    diags: list[Diagnostic] = []
+    if plan.full or plan.changed or plan.removed:
+        cache.forget(layout.cache_dir)  # until the cache is consistent again
+        runs = plan_runs(layout, plan.changed, plan.full, source_date, jobs, min_per_process)
+        outputs = execute(runs, jobs, layout.cache_dir)
+        for _, result in outputs:
+            diags += result.diagnostics
+        if has_errors(diags):
+            for folder, _ in outputs:
+                discard_later(folder, layout.cache_dir)
+            return diags
+        if plan.full:
+            discard_later(cached, layout.cache_dir)
+        entries = _update(cached, outputs, plan, previous, sources)
+        cache.save(layout.cache_dir, cache.Manifest(fingerprint, entries))
+    shutil.copytree(cached, layout.site_dir, dirs_exist_ok=True, copy_function=shutil.copyfile)
+    return diags
+
+
+def _update(cached: Path, outputs: list[tuple[Path, RunResult]], plan: cache.Plan, previous: cache.Manifest | None,
+            sources: cache.Sources) -> dict[str, cache.Entry]:
+    """Move the runs' files into the cache, drop removed pages; the manifest entries that result."""
+    cached.mkdir(parents=True, exist_ok=True)
+    old = previous.entries if previous and not plan.full else {}
+    dest = {src: entry.dest for src, entry in old.items()}
+    for folder, result in outputs:
+        dest.update(dict(result.written))
+        merge(folder, cached)
+    for src in plan.removed:
+        target = cached / old[src].dest
+        target.unlink(missing_ok=True)
+        if target.parent != cached and not any(target.parent.iterdir()):
+            target.parent.rmdir()
+    return {src: cache.Entry(sha, dest.get(src, "")) for src, sha in sources.hashes.items()}

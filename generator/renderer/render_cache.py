@@ -1,0 +1,126 @@
+"""What the last render produced, so the next one renders only the pages whose Markdown changed.
+
+The cache (under the work folder) holds the renderer's pristine output (`site/`, before any
+post-processor touched it) and a manifest: a fingerprint of everything besides a page's own Markdown
+that shapes its HTML (the generated config, the theme overrides, the renderer's versions), and per
+source file its SHA-256 and the file it was rendered to. A page's HTML depends only on its own
+Markdown and on the fingerprinted inputs (leaves are not in the navigation; nav titles are fixed in
+the config), so when the fingerprint matches, re-rendering the changed pages gives exactly a full
+build's output. Anything else (fingerprint changed, a media file changed, no manifest) means a full
+render. A failed render deletes the manifest, so a half-updated cache is never trusted.
+
+One more dependency: a Markdown link to another `.md` file is resolved (or reported missing) by
+mkdocs against the set of pages, so when pages are added or removed, every page holding such a link
+is rendered again too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+SITE = "site"
+FORMAT = 1
+_MD_LINK = re.compile(rb"\]\([^)\s]*\.md[)#\s]|href=[\"'][^\"']*\.md[\"'#]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    sha: str
+    dest: str  # site-relative output file ("" for media files: copied as they are)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    fingerprint: str
+    entries: dict[str, Entry]  # docs-relative source path -> entry
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to render: all pages into a fresh cache, or only `changed` ones (and drop `removed`)."""
+
+    full: bool
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
+    h = hashlib.sha256(f"{FORMAT}|mkdocs {version('mkdocs')}|material {version('mkdocs-material')}|"
+                       f"pymdownx {version('pymdown-extensions')}|markdown {version('Markdown')}".encode())
+    h.update(config_file.read_bytes())
+    if theme_dir is not None and theme_dir.is_dir():
+        for path in sorted(p for p in theme_dir.rglob("*") if p.is_file()):
+            h.update(path.relative_to(theme_dir).as_posix().encode() + b"\0" + _sha(path.read_bytes()).encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Sources:
+    hashes: dict[str, str]  # docs-relative path -> SHA-256, every source file (pages and media), sorted
+    linking: frozenset[str]  # pages holding a Markdown link to another .md file
+
+
+def read_sources(docs_dir: Path) -> Sources:
+    hashes: dict[str, str] = {}
+    linking: set[str] = set()
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_file():
+            src, data = path.relative_to(docs_dir).as_posix(), path.read_bytes()
+            hashes[src] = _sha(data)
+            if is_page(src) and _MD_LINK.search(data):
+                linking.add(src)
+    return Sources(hashes, frozenset(linking))
+
+
+def is_page(src: str) -> bool:
+    return src.endswith(".md")
+
+
+def load(cache_dir: Path) -> Manifest | None:
+    path = cache_dir / MANIFEST
+    if not path.is_file() or not (cache_dir / SITE).is_dir():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Manifest(data["fingerprint"], {k: Entry(*v) for k, v in data["entries"].items()})
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def save(cache_dir: Path, manifest: Manifest) -> None:
+    data = {"fingerprint": manifest.fingerprint,
+            "entries": {k: [e.sha, e.dest] for k, e in sorted(manifest.entries.items())}}
+    tmp = cache_dir / f"{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+    tmp.replace(cache_dir / MANIFEST)
+
+
+def forget(cache_dir: Path) -> None:
+    (cache_dir / MANIFEST).unlink(missing_ok=True)
+
+
+def plan(previous: Manifest | None, current_fingerprint: str, sources: Sources) -> Plan:
+    hashes = sources.hashes
+    pages = tuple(src for src in hashes if is_page(src))
+    if previous is None or previous.fingerprint != current_fingerprint:
+        return Plan(True, pages, ())
+    old = previous.entries
+    media_changed = any(not is_page(src) and old.get(src, Entry("", "")).sha != sha for src, sha in hashes.items())
+    media_removed = any(not is_page(src) and src not in hashes for src in old)
+    if media_changed or media_removed:
+        return Plan(True, pages, ())
+    changed = tuple(src for src in pages if src not in old or old[src].sha != hashes[src])
+    removed = tuple(sorted(src for src in old if is_page(src) and src not in hashes))
+    if removed or any(src not in old for src in changed):
+        changed = tuple(src for src in pages if src in changed or src in sources.linking)
+    return Plan(False, changed, removed)
