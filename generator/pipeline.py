@@ -31,6 +31,7 @@ from .redirects import check_lock, plan_redirects, write_redirects
 from .references import Site, resolve
 from .renderer import mkdocs_material
 from .rules import production_rules
+from .search import search_index
 from .sitecheck import check_site
 
 WORK_DIR = ".gongkai-build"
@@ -39,7 +40,8 @@ WORK_DIR = ".gongkai-build"
 # swap: (site, pages, staging dir) -> diagnostics. Register new ones here, in order.
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # fingerprint_assets renames theme assets in every HTML page: keep it last.
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, fingerprint_assets)
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index,
+                                               fingerprint_assets)
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 

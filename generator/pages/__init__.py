@@ -12,6 +12,7 @@ from .procedure_pages import procedure_pages
 from .project_pages import project_pages
 from .recent_page import recent_page
 from .reference_pages import contact_pages, faq_pages, glossary_pages, remedy_pages
+from .search_page import search_page
 from .standard_pages import standard_pages
 
 
@@ -23,6 +24,7 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
     pages.insert(0, home_page(site, tuple(pages)))
     pages.append(recent_page(site, tuple(pages)))
     pages.extend(estimator_pages(site))  # tools, not news: kept out of the home page's recent list
+    pages.append(search_page(site, tuple(pages)))  # last: not a content page, not in recent lists
     return tuple(sorted(pages, key=lambda p: p.path))
 
 

@@ -19,7 +19,8 @@ from ..diagnostics import Diagnostic
 from ..model.site import SiteConfig
 
 # Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
-EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css", "assets/stylesheets/gk-a11y.css")
+EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css", "assets/stylesheets/gk-a11y.css",
+                             "assets/stylesheets/gk-search.css")
 EXTRA_JAVASCRIPT: tuple[str, ...] = ()
 # Plain-language explainers: tap-to-open glossary terms and citations; the compensation estimator.
 EXTRA_CSS += ("assets/stylesheets/gk-explain.css",)

@@ -3,8 +3,10 @@
 - varint: 5 bits per character, lowest bits first; bit 0x20 of a character's value means "more follows".
 - weight: one character, the value 0..63 itself.
 - A sparse posting list is, per page in ascending id: varint(id gap - 1), weight, varint(part).
-- A dense posting list (for keys on many pages) is DENSE followed by one character per page:
-  level * 16 + min(part, 15), level 0 meaning "not on this page".
+- A dense posting list (for keys on many pages) on a site of up to RICH_PAGES pages is DENSE
+  followed by one character per page: level * 16 + min(part, 15), level 0 meaning "not on this page".
+  On larger sites it is PACKED followed by one character per three pages, two bits of level each
+  (lowest bits first page); the part is then unknown (0), so such a list costs a third of a byte a page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Iterable
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 DENSE = "~"
+PACKED = "!"
+RICH_PAGES = 1000
 MAX_WEIGHT = 63
 MAX_DENSE_PART = 15
 # Weights of dense levels 1..3 and the lowest weight of each level.
@@ -81,16 +85,33 @@ def dense(postings: list[tuple[int, int, int]], pages: int) -> str:
     return DENSE + "".join(cells)
 
 
+def packed(postings: list[tuple[int, int, int]], pages: int) -> str:
+    levels = [0] * (pages + 2)
+    for doc, weight, _ in postings:
+        levels[doc] = level(weight)
+    return PACKED + "".join(ALPHABET[levels[i] | levels[i + 1] << 2 | levels[i + 2] << 4]
+                            for i in range(0, pages, 3))
+
+
 def postings_text(postings: list[tuple[int, int, int]], pages: int) -> str:
-    """The shorter of the two encodings."""
+    """The shortest encoding."""
     as_sparse = sparse(postings)
-    if len(as_sparse) <= pages + 1:
+    dense_size = pages + 1 if pages <= RICH_PAGES else (pages + 2) // 3 + 1
+    if len(as_sparse) <= dense_size:
         return as_sparse
-    return dense(postings, pages)
+    return dense(postings, pages) if pages <= RICH_PAGES else packed(postings, pages)
 
 
 def decode_postings(text: str) -> list[tuple[int, int, int]]:
     """Inverse of `postings_text` (dense weights come back as their level's weight); used by tests."""
+    if text.startswith(PACKED):
+        out = []
+        for i, ch in enumerate(text[1:]):
+            n = ALPHABET.index(ch)
+            for k in range(3):
+                if (n >> 2 * k) & 3:
+                    out.append((3 * i + k, DENSE_WEIGHTS[(n >> 2 * k) & 3], 0))
+        return out
     if text.startswith(DENSE):
         out = []
         for doc, ch in enumerate(text[1:]):

@@ -22,7 +22,7 @@ from .encoding import gaps, postings_text, varints
 from .postings import Doc, parts, postings, stats
 from .tokens import bucket
 
-SHARD_BYTES = 3000
+SHARD_BYTES = 1200
 DATA_DIR = "search/data"
 
 

@@ -16,11 +16,11 @@ from .extract import PageText
 from .tokens import keys_of_run, runs
 
 TITLE_BOOST = 8
-HEADING_BOOST = 2  # headings are also body text, so a heading hit counts 1 + 2
+HEADING_BOOST = 5  # headings are also body text, so a heading hit counts 1 + 5
 K1 = 1.2
-B = 0.75
+B = 0.5
 INDEX_DAMPING = 0.7
-PART_CHARS = 400  # characters of page text per snippet file
+PART_CHARS = 300  # characters of page text per snippet file
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
 
 

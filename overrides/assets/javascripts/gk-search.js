@@ -11,7 +11,7 @@
   if (!form || !window.fetch) return;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var DENSE_WEIGHTS = [0, 8, 26, 50];
-  var PAGE_SIZE = 6;
+  var PAGE_SIZE = 5;
   var SYNONYM_FACTOR = 0.85;
   var PIECE_FACTOR = 0.5;
   var PIECE_MAX = 4; // characters: most Chinese words are two to four
@@ -117,6 +117,16 @@
   function decode(text) { // -> {w: {doc: weight}, p: {doc: part}, n: df}
     var w = {}, p = {}, n = 0, i, c;
     if (!text) return null;
+    if (text.charAt(0) === "!") { // three pages a character, two bits of level each, part unknown
+      for (i = 1; i < text.length; i++) {
+        c = CODE[text.charAt(i)];
+        for (var k = 0; k < 3; k++) {
+          var lv = (c >> (2 * k)) & 3;
+          if (lv) { w[3 * (i - 1) + k] = DENSE_WEIGHTS[lv]; p[3 * (i - 1) + k] = 0; n++; }
+        }
+      }
+      return { w: w, p: p, n: n };
+    }
     if (text.charAt(0) === "~") {
       for (i = 1; i < text.length; i++) {
         c = CODE[text.charAt(i)];
@@ -390,6 +400,7 @@
     var value = params.get(name) || "", select = form.elements[name];
     for (var i = 0; i < select.options.length; i++) if (select.options[i].value === value) select.value = value;
   });
+  window.gkSearchTokens = { normalise: normalise, queryTerms: queryTerms, keysOf: keysOf, bucket: bucket };
   window.gkSearch = function (q, filters) {
     input.value = q;
     if (filters) { form.elements.type.value = filters.type || ""; form.elements.area.value = filters.area || ""; }
