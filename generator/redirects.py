@@ -46,10 +46,29 @@ def site_url(path: str) -> str:
     return "/" + page_url(path)
 
 
+def duplicate_urls(site: Site, pages: tuple[Page, ...]) -> list[Diagnostic]:
+    """Two pages at one URL would silently overwrite each other (e.g. an item whose id is `index`
+    takes its section's index page): report each item that claims a URL already taken."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        counts[page.path] = counts.get(page.path, 0) + 1
+    diags = []
+    for ctype in CONTENT_TYPES:
+        for item in site.of(ctype.key):
+            path = page_path(ctype.section, item.id)
+            if counts.get(path, 0) > 1:
+                pos = site.located[(ctype.key, item.id)].pos("id")
+                diags.append(error(pos.path, pos.line, pos.column, "P508",
+                                   f"{ctype.label}“{item.id}”的网址 {site_url(path)} 与另一个页面相同，发布时会互相覆盖",
+                                   "请换一个标识（id）；index 等词被栏目首页占用。"))
+    return diags
+
+
 def plan_redirects(site: Site, pages: tuple[Page, ...]) -> tuple[tuple[Redirect, ...], list[Diagnostic]]:
+    """The redirect for each former id, and every problem with the site's URLs."""
     by_path = {p.path: p for p in pages}
     found: dict[str, Redirect] = {}
-    diags: list[Diagnostic] = []
+    diags: list[Diagnostic] = duplicate_urls(site, pages)
     for ctype in CONTENT_TYPES:
         for item in site.of(ctype.key):
             for i, old_id in enumerate(getattr(item, "former_ids", ()) or ()):
