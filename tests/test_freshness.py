@@ -109,6 +109,8 @@ def test_cli_today_option_and_strict(project: Path, capsys: pytest.CaptureFixtur
 def test_recent_page_and_feed_come_from_content_dates(mini_site: Path):
     html = (mini_site / "recent" / "index.html").read_text(encoding="utf-8")
     assert "最近更新" in html and 'href="../feed.xml"' in html
+    home = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in home and 'href="feed.xml"' in home
     feed = ET.parse(mini_site / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     stamps = [e.findtext(f"{ATOM}updated") for e in entries]
