@@ -27,7 +27,9 @@ MIN_SURFACE = 2  # one-character aliases would match everywhere
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "label", "legend",
          "option", "select", "textarea", "caption", "th", "dt", "nav", "abbr", "summary", "time", "data", "noscript",
          "svg", "figcaption"}
+_SKIP_CLASSES = {"gk-docmeta", "gk-meta"}  # official metadata (issuer, 文号, 类别) is shown as published
 _SECTION_TAGS = {"h2", "h3"}
+_CLASS = re.compile(r'\bclass="([^"]*)"')
 _TOKEN = re.compile(
     r"(?P<comment><!--.*?-->)"
     r"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^>]*>)"
@@ -55,7 +57,8 @@ class Glossary:
                 if len(surface) >= MIN_SURFACE:
                     by_surface.setdefault(surface, t)
         ordered = sorted(by_surface, key=lambda s: (-len(s), s))
-        pattern = re.compile("|".join(re.escape(s) for s in ordered)) if ordered else None
+        # A document title in 《》 is matched as a whole and left alone: terms inside titles are not explained.
+        pattern = re.compile("《[^》\n]*》|" + "|".join(re.escape(s) for s in ordered)) if ordered else None
         return cls(by_surface, pattern)
 
 
@@ -82,6 +85,8 @@ class _Page:
 
     def _replace(self, match: re.Match[str]) -> str:
         surface = match.group(0)
+        if surface.startswith("《"):
+            return surface
         term = self.glossary.by_surface[surface]
         if term.id in self.seen:
             return surface
@@ -93,13 +98,17 @@ class _Page:
         closing = raw.startswith("</")
         if not closing and name in _SECTION_TAGS:
             self.seen = set()
-        if name not in _SKIP or raw.endswith("/>"):
+        if raw.endswith("/>"):
             return
         if closing:
             if name in self.skipping:
                 del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(name):]
-        else:
+        elif name in _SKIP or _skipped_class(raw):
             self.skipping.append(name)
+
+def _skipped_class(raw: str) -> bool:
+    m = _CLASS.search(raw)
+    return bool(m and _SKIP_CLASSES & set(m.group(1).split()))
 
 
 def annotate(path: str, markdown: str, glossary: Glossary, env: Environment) -> str:

@@ -48,6 +48,7 @@ def test_aliases_and_longest_terms_win():
     '<a class="gk-cite" href="x/" data-quote="征收补偿方案">《条例》</a>',
     "<h2>征收</h2>", "<th>征收</th>", "[征收](../x/)", "`征收`", '<p title="征收">', "{ #征收 }",
     '<svg role="img"><text>征收</text></svg>', "<label>征收</label>",
+    "依据《国有土地上房屋征收与补偿条例》", '<table class="gk-docmeta"><tr><td>征收中心</td></tr></table>', '<dl class="gk-meta"><dd>征收</dd></dl>',
 ])
 def test_terms_are_never_put_inside_links_headings_attributes_or_code(markup):
     assert explained(markup) == markup
