@@ -1,8 +1,10 @@
-"""Draw the site share image (overrides/assets/images/gk-share.png, 600x600) offline.
+"""Draw the site share image (overrides/assets/images/gk-share.png, 600x600) and the favicon offline.
 
 WeChat and other share cards show a square thumbnail; Open Graph asks for at least 300x300. The image is
 drawn with Pillow from plain shapes and the Noto Sans CJK font of Debian's fonts-noto-cjk (installed by
-`scripts/setup.sh --test`); no network. The PNG is committed, so builds never run this script.
+`scripts/setup.sh --test`); no network. The favicon (32x32, a few hundred bytes instead of Material's 1.8 KB)
+replaces Material's assets/images/favicon.png through the theme overrides. Both PNGs are committed, so
+builds never run this script.
 
 Usage: python scripts/make_share_image.py [--font PATH] [--out PATH]
 """
@@ -15,7 +17,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "overrides" / "assets" / "images" / "gk-share.png"
+IMAGES = REPO / "overrides" / "assets" / "images"
+OUT = IMAGES / "gk-share.png"
+FAVICON = IMAGES / "favicon.png"
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 FONT_INDEX_SC = 2  # Simplified Chinese face in the Noto Sans CJK collection
 SIZE = 600
@@ -50,6 +54,16 @@ def draw_image(font_path: Path) -> Image.Image:
     return image.quantize(colors=16)
 
 
+def draw_favicon() -> Image.Image:
+    """The house of the share image on the site blue, at 4x then scaled down for smooth edges."""
+    big = Image.new("RGB", (128, 128), BLUE)
+    draw = ImageDraw.Draw(big)
+    draw.polygon([(64, 14), (116, 60), (12, 60)], fill=WHITE)
+    draw.rectangle((26, 60, 102, 112), fill=WHITE)
+    draw.rectangle((54, 76, 74, 112), fill=BLUE)
+    return big.resize((32, 32), Image.Resampling.LANCZOS).quantize(colors=8)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--font", type=Path, default=FONT)
@@ -57,7 +71,9 @@ def main() -> None:
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     draw_image(args.font).save(args.out, optimize=True)
-    print(f"{args.out} {args.out.stat().st_size} bytes")
+    draw_favicon().save(FAVICON, optimize=True)
+    for path in (args.out, FAVICON):
+        print(f"{path} {path.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,126 @@
+"""适老化 and accessibility: axe-core (WCAG 2.1 AA) finds nothing on any page type, at desktop and phone
+sizes, in the normal view and in both reading modes; the modes switch on every page and are remembered;
+text is large with generous line height; lang is zh-CN; everything is reachable by keyboard.
+
+Pages are served by nginx under /zsgk/ (docs/nginx.conf), so the 404 page and the CSP are the real ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nginx_site import bundled_origin, page_types  # noqa: F401  (fixture)
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+MODES = ["normal", "large", "contrast"]
+
+
+def context_for(browser, viewport: str, mode: str):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="zh-CN")
+    if mode != "normal":
+        context.add_init_script(f"localStorage.setItem('gk-{mode}', '1')")
+    return context
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_axe_finds_no_violation_on_any_page_type(browser, bundled_site: Path, bundled_origin: str,  # noqa: F811
+                                                 viewport: str, mode: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = context_for(browser, viewport, mode)
+    page = context.new_page()
+    failures = []
+    for name, path in page_types(bundled_site).items():
+        page.goto(f"{bundled_origin}/zsgk/{path}")
+        if mode != "normal":
+            assert page.evaluate(f"document.documentElement.classList.contains('gk-{mode}')")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        if results.violations_count:
+            failures.append(f"== {name} (/{path}) ==\n{results.generate_report()}")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def font_px(page, selector: str) -> float:
+    return float(page.eval_on_selector(selector, "e => parseFloat(getComputedStyle(e).fontSize)"))
+
+
+def line_ratio(page, selector: str) -> float:
+    return float(page.eval_on_selector(
+        selector, "e => { const s = getComputedStyle(e); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); }"))
+
+
+def test_reading_modes_switch_on_every_page_and_are_remembered(browser, bundled_site: Path,
+                                                               bundled_origin: str):  # noqa: F811
+    types = page_types(bundled_site)
+    context = context_for(browser, "phone", "normal")
+    page = context.new_page()
+    page.goto(f"{bundled_origin}/zsgk/{types['standards/<page>']}")
+    text = ".md-content__inner"  # the article's base text size
+    normal = font_px(page, text)
+    assert normal >= 18
+    page.get_by_role("button", name="大字").click()
+    assert page.get_by_role("button", name="大字").get_attribute("aria-pressed") == "true"
+    assert font_px(page, text) >= max(24, normal * 1.2)
+    page.get_by_role("button", name="高对比").click()
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+    for path in (types["policies/<page>"], types["home"], types["404"]):  # full page loads keep the choice
+        page.goto(f"{bundled_origin}/zsgk/{path}")
+        classes = page.evaluate("document.documentElement.className")
+        assert "gk-large" in classes and "gk-contrast" in classes, path
+        assert page.get_by_role("button", name="高对比").get_attribute("aria-pressed") == "true"
+    page.get_by_role("button", name="大字").click()
+    page.reload()
+    assert "gk-large" not in page.evaluate("document.documentElement.className")
+    context.close()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_text_is_large_with_line_height_at_least_1_5(browser, bundled_site: Path, bundled_origin: str,  # noqa: F811
+                                                     mode: str):
+    context = context_for(browser, "phone", mode)
+    page = context.new_page()
+    page.goto(f"{bundled_origin}/zsgk/{page_types(bundled_site)['procedures/<page>']}")
+    for selector in (".md-content__inner p", ".md-content__inner li", ".md-nav__link", ".gk-footer__inner p"):
+        assert line_ratio(page, selector) >= 1.5, selector
+    assert font_px(page, ".md-content__inner") >= (24 if mode == "large" else 18)
+    context.close()
+
+
+def test_every_page_declares_zh_cn(bundled_site: Path):
+    for html in sorted(bundled_site.rglob("*.html")):
+        head = html.read_text(encoding="utf-8")[:200]
+        assert '<html lang="zh-CN"' in head, html
+
+
+FOCUSABLE = ("a[href], button:not([hidden]), summary, input:not([type=hidden]):not(.md-toggle), select, "
+             "textarea, [tabindex='0']")
+
+
+@pytest.mark.parametrize("kind", ["home", "standards/<page>", "procedures/<page>"])
+def test_keyboard_reaches_every_control(browser, bundled_site: Path, bundled_origin: str, kind: str):  # noqa: F811
+    context = context_for(browser, "desktop", "normal")
+    page = context.new_page()
+    page.goto(f"{bundled_origin}/zsgk/{page_types(bundled_site)[kind]}")
+    page.eval_on_selector_all("details", "ds => ds.forEach(d => d.open = true)")
+    page.evaluate(f"""() => document.querySelectorAll({FOCUSABLE!r}).forEach((e, i) => {{
+        if (e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden') e.dataset.gkWant = i; }})""")
+    wanted = page.eval_on_selector_all("[data-gk-want]", "es => es.map(e => e.dataset.gkWant)")
+    reached: set[str] = set()
+    for _ in range(len(wanted) * 2 + 10):
+        page.keyboard.press("Tab")
+        mark = page.evaluate("document.activeElement && document.activeElement.dataset.gkWant")
+        if mark is not None:
+            reached.add(mark)
+        if reached == set(wanted):
+            break
+    missing = page.eval_on_selector_all(
+        "[data-gk-want]", "(es, got) => es.filter(e => !got.includes(e.dataset.gkWant)).map(e => e.outerHTML.slice(0, 100))",
+        sorted(reached))
+    context.close()
+    assert missing == [], "not reachable by Tab"

@@ -1,0 +1,123 @@
+"""Made for phones: light pages on a weak network, no horizontal scrolling, 44 px tap targets, a navigation
+drawer that works by touch and by keyboard, and no Material JavaScript or inline script at all.
+
+The byte budget is checked in Chromium through nginx (gzip, docs/nginx.conf) with the network throttled to
+1.6 Mbps / 150 ms; timings (first contentful paint) are printed by scripts/bench_pages.py, not asserted here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from nginx_site import bundled_origin, page_types  # noqa: F401  (fixture)
+
+BUDGET = 60 * 1024
+THROTTLE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 // 8, "uploadThroughput": 750_000 // 8}
+PHONE = {"width": 390, "height": 844}
+
+
+def typical_pages(site: Path) -> list[str]:
+    types = page_types(site)
+    return [types["home"], types["standards/<page>"], types["procedures/<page>"], types["policies/<page>"]]
+
+
+def cold_load(browser, url: str) -> tuple[int, list[str]]:
+    """Bytes on the wire (gzip, headers included) and every URL requested, for one cold-cache page view."""
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", THROTTLE)
+    urls: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+    page.goto(url, wait_until="networkidle")
+    context.close()
+    return sum(sizes.values()), sorted(urls.values())
+
+
+def test_typical_pages_stay_within_60_kb_and_the_site_host(browser, bundled_site: Path, bundled_origin: str):  # noqa: F811
+    host = urlsplit(bundled_origin).netloc
+    for path in typical_pages(bundled_site):
+        total, urls = cold_load(browser, f"{bundled_origin}/zsgk/{path}")
+        others = [u for u in urls if not u.startswith("data:") and urlsplit(u).netloc != host]
+        assert others == [], f"/{path} contacts other hosts"
+        assert total <= BUDGET, f"/{path} transfers {total / 1024:.1f} KB: " + ", ".join(urls)
+
+
+def test_no_page_runs_material_javascript_or_inline_script(bundled_site: Path):
+    for html in sorted(bundled_site.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        assert "bundle." not in text and "__md_scope" not in text, html
+        for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", text, re.S):
+            assert "src=" in attrs and not body.strip(), f"inline script in {html}"
+        assert "navigation.instant" not in text
+
+
+@pytest.mark.parametrize("mode", ["", "large"])
+@pytest.mark.parametrize("width", [390, 320])
+def test_pages_never_scroll_sideways(browser, bundled_site: Path, bundled_origin: str, width: int, mode: str):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="zh-CN")
+    if mode:
+        context.add_init_script(f"localStorage.setItem('gk-{mode}', '1')")
+    page = context.new_page()
+    for name, path in page_types(bundled_site).items():
+        page.goto(f"{bundled_origin}/zsgk/{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px {mode}"
+    context.close()
+
+
+TARGETS = (".md-header a, .md-header label, .md-header button, .gk-searchbar button, .gk-searchbar input, "
+           ".md-sidebar--primary .md-nav__link, .gk-qr summary, .gk-qr button, .gk-card a, .gk-footer a")
+
+
+@pytest.mark.parametrize("mode", ["", "large"])
+def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_origin: str, mode: str):  # noqa: F811
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", has_touch=True, is_mobile=True)
+    if mode:
+        context.add_init_script(f"localStorage.setItem('gk-{mode}', '1')")
+    page = context.new_page()
+    types = page_types(bundled_site)
+    for path in (types["home"], types["standards/<page>"]):
+        page.goto(f"{bundled_origin}/zsgk/{path}")
+        page.locator(".gk-menu").click()
+        page.wait_for_timeout(300)
+        page.locator(".gk-qr summary").evaluate("s => s.parentElement.open = true")
+        sizes = page.eval_on_selector_all(TARGETS, """els => els
+            .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+            .map(e => { const r = e.getBoundingClientRect(); return [e.outerHTML.slice(0, 80), r.width, r.height]; })""")
+        assert len(sizes) > 12
+        small = [s for s in sizes if s[1] < 44 or s[2] < 44]
+        assert small == [], f"/{path}: targets under 44 px: {small}"
+    context.close()
+
+
+def test_drawer_opens_by_keyboard_and_hides_its_links_while_closed(browser, bundled_site: Path, bundled_origin: str):  # noqa: F811
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{bundled_origin}/zsgk/{page_types(bundled_site)['standards/<page>']}")
+    nav_link = page.locator(".md-sidebar--primary .md-nav__list a").first
+    assert not nav_link.is_visible(), "closed drawer links must not take keyboard focus"
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('gk-menu')"):
+            break
+    else:
+        pytest.fail("the menu button is not reachable by Tab")
+    assert page.locator(".gk-menu").get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    assert page.locator(".gk-menu").get_attribute("aria-expanded") == "true"
+    assert nav_link.is_visible()
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.classList.contains('gk-menu')")
+    assert not nav_link.is_visible()
+    context.close()
