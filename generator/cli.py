@@ -65,12 +65,43 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
     out = Path(args.out) if args.out else root / "site"
-    result = pipeline.build(root, out, production=args.production, strict=args.strict, today=_today(args))
+    result = pipeline.build(root, out, production=args.production, strict=args.strict, today=_today(args),
+                            jobs=args.jobs)
     _print_diagnostics(result.diagnostics, args.format)
     if not result.published:
         print(f"构建失败，已发布的站点（{out}）保持不变。", file=sys.stderr)
         return EXIT_INVALID
     print(f"已构建 {result.page_count} 个页面，发布到 {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from .synthetic import write_project
+
+    if args.city:
+        from .synthetic import write_city
+
+        write_city(Path(args.out), args.pages, seed=args.seed)
+        print(f"已生成合成全市目录（示例数据）到 {args.out}", file=sys.stderr)
+        return EXIT_OK
+    plan = write_project(Path(args.out), args.pages, seed=args.seed)
+    counts = "，".join(f"{key} {n}" for key, n in plan.counts.items())
+    print(f"已生成合成站点项目（示例数据）到 {args.out}：{counts}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_city(args: argparse.Namespace) -> int:
+    from .city import build_city
+
+    root = Path(args.root)
+    out = Path(args.out) if args.out else root / "site"
+    result = build_city(root, out, jobs=args.jobs, production=args.production, strict=args.strict)
+    _print_diagnostics(result.diagnostics)
+    if not result.published:
+        print(f"全市构建失败，已发布的站点（{out}）保持不变。", file=sys.stderr)
+        return EXIT_INVALID
+    pages = sum(d.page_count for d in result.districts)
+    print(f"已构建 {len(result.districts)} 个区县、共 {pages} 个页面，发布到 {out}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -201,7 +232,23 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--strict", action="store_true", help="警告也视为失败")
     b.add_argument("--format", choices=FORMATS, default="text", help="问题的输出格式（json、github 供 CI 使用）")
     b.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
+    b.add_argument("--jobs", type=int, default=None, help="渲染用的进程数，默认等于 CPU 核数")
     b.set_defaults(func=_cmd_build)
+
+    sy = sub.add_parser("synth", help="生成合成测试站点（用于测试和性能基准），约 N 个页面")
+    sy.add_argument("--pages", type=int, required=True, help="大约多少个页面，如 100、1000、3000、10000")
+    sy.add_argument("--out", required=True, help="写入的站点项目目录")
+    sy.add_argument("--seed", type=int, default=0, help="随机种子；相同种子生成相同内容")
+    sy.add_argument("--city", action="store_true", help="生成一个含三个区县的全市目录（每个区县约 N 个页面）")
+    sy.set_defaults(func=_cmd_synth)
+
+    ct = sub.add_parser("city", help="构建全市：各区县站点（用满全部 CPU 核）、全市首页和全市搜索")
+    ct.add_argument("--root", default=".", help="全市目录（含 city.yml），默认当前目录")
+    ct.add_argument("--out", default=None, help="输出目录，默认 site/")
+    ct.add_argument("--jobs", type=int, default=None, help="进程数，默认等于 CPU 核数")
+    ct.add_argument("--production", action="store_true", help="正式发布：含示例数据时拒绝构建")
+    ct.add_argument("--strict", action="store_true", help="警告也视为失败")
+    ct.set_defaults(func=_cmd_city)
 
     u = sub.add_parser("urls", help="检查已发布网址清单 urls.lock；--update 重新生成")
     common(u)

@@ -5,8 +5,9 @@ so editing one file changes one item, as in a real project. The content is deter
 generator), in plain Chinese, with realistic page sizes; every item has a unique village name so a
 search for it has exactly one right answer. The data is marked as sample data throughout.
 
-The bulk of a real site is projects and announcements; policy documents, interpretations, questions
-and compensation standards fill the rest. Types the model does not define are skipped.
+The bulk of a real site is projects, each page carrying its announcements; policy documents,
+interpretations, questions and compensation standards fill the rest. Types the model does not define
+are skipped.
 """
 
 from __future__ import annotations
@@ -19,16 +20,17 @@ from typing import Any
 
 import yaml
 
+from . import synthetic_projects as sp
 from . import synthetic_text as st
 from .model import TYPES_BY_KEY
 
 Item = dict[str, Any]
 DOC_COUNT_FIXED = 2  # the two national documents every item may cite
-FIXED_PAGES = 14  # home, section indexes, glossary, contacts, procedures, remedies, fixed documents
+FIXED_PAGES = 38  # home, section indexes, glossary, contacts, procedures, remedies, search, estimator ...
 # Share of the bulk pages per content type (projects and announcements when the model has them).
 MIX: tuple[tuple[str, float], ...] = (
-    ("announcements", 0.55), ("projects", 0.10), ("faq", 0.15), ("policy_documents", 0.08),
-    ("interpretations", 0.06), ("compensation_standards", 0.06),
+    ("projects", 0.60), ("faq", 0.18), ("policy_documents", 0.08), ("interpretations", 0.08),
+    ("compensation_standards", 0.06),
 )
 
 
@@ -95,7 +97,7 @@ def area_id(index: int) -> str:
 
 
 def _area_kind(name: str) -> str:
-    return next((k for k in ("街道", "镇", "乡") if name.endswith(k)), "镇")
+    return next((k for k in ("街道", "开发区", "镇", "乡") if name.endswith(k)), "镇")
 
 
 def _content(rng: random.Random, d: District, plan: Plan) -> Iterator[tuple[str, list[Item]]]:
@@ -106,11 +108,34 @@ def _content(rng: random.Random, d: District, plan: Plan) -> Iterator[tuple[str,
     ctx = st.Context(rng=rng, names=names, district=d, documents=docs)
     builders: dict[str, Callable[[st.Context, int], Item]] = {
         "interpretations": st.interpretation, "faq": st.question, "compensation_standards": st.standard,
+        "projects": sp.project,
     }
     for key, build in builders.items():
         if key in plan.counts:
             yield key, [build(ctx, i) for i in range(plan.counts[key])]
     yield "procedures", [st.procedure(ctx, "house_state"), st.procedure(ctx, "land_collective")]
+    if "calendars" in TYPES_BY_KEY:
+        yield "calendars", sp.calendars()
     yield "remedies", [st.remedy(ctx, "reconsideration", "行政复议", 60), st.remedy(ctx, "litigation", "行政诉讼", 6)]
     yield "glossary", st.terms(ctx)
     yield "contacts", [st.contact(ctx, i) for i in range(len(d.towns))]
+
+
+CITY_DISTRICTS = (
+    District("duji", "杜集区", "淮北市", ("石台镇", "段园镇", "朔里镇", "矿山集街道", "高岳街道", "杜集经济开发区")),
+    District("xiangshan", "相山区", "淮北市", ("渠沟镇", "南黎街道", "东山街道", "西街道", "曲阳街道", "任圩街道")),
+    District("lieshan", "烈山区", "淮北市", ("宋疃镇", "古饶镇", "烈山镇", "杨庄街道", "任楼街道", "百善镇")),
+)
+
+
+def write_city(dest: Path, pages_per_district: int, districts: tuple[District, ...] = CITY_DISTRICTS,
+               seed: int = 0) -> None:
+    """A city folder (city.yml) with one synthetic district project per district."""
+    for d in districts:
+        write_project(dest / d.id, pages_per_district, seed=seed, district=d)
+    _dump(dest / "city.yml", {
+        "name": f"{districts[0].city}征收信息公开（合成测试数据）", "short_name": f"{districts[0].city}征收公开",
+        "description": "全市各区的征收补偿标准、程序、项目公告和政策依据（合成测试数据）。",
+        "sponsor": f"{districts[0].city}人民政府", "base_url": "https://example.gov.cn/",
+        "districts": [{"id": d.id, "path": d.id} for d in districts], "sample_data": "true", "updated": "2025-01-10",
+    })

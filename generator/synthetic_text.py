@@ -127,12 +127,13 @@ def local_document(rng: random.Random, names: Names, d: District, i: int) -> Ite
 
 def interpretation(ctx: Context, i: int) -> Item:
     rng, village = ctx.rng, ctx.names.village()
-    doc = rng.choice(ctx.documents)
+    local = [d for d in ctx.documents if d["level"] == "normative_document"] or ctx.documents
+    doc = local[i % len(local)]  # every local document gets its interpretation (三同步)
     _, town = ctx.town()
     return {
         "id": f"interpretation-{i + 1}", "title": f"《{doc['title']}》解读：{village}怎么补",
         "document": doc["id"], "kind": "文字解读", "interpreter": f"{ctx.district.name}征收中心",
-        "published_date": date(rng, 2023), "summary": paragraph(rng, village, town, 1),
+        "published_date": doc.get("published_date") or date(rng, 2023), "summary": paragraph(rng, village, town, 1),
         "sections": [{"heading": h, "body": paragraph(rng, village, town, 4)} for h in ("背景依据", "主要内容", "注意事项")],
         "questions": [{"question": f"{village}的{w}怎么算？", "answer": paragraph(rng, village, town, 2)}
                       for w in rng.sample(WHATS, 2)],
@@ -169,18 +170,26 @@ def standard(ctx: Context, i: int) -> Item:
     }
 
 
+LAND_STEPS = ("pre-announcement", "land-survey", "plan-announcement", "hearing", "expropriation-announcement",
+              "compensation-decision")
+HOUSE_STEPS = ("public-consultation", "publish-revisions", "hearing", "survey-registration", "suspend-procedures",
+               "decision-announcement", "choose-appraiser", "appraisal", "compensation-decision")
+
+
 def procedure(ctx: Context, regime: str) -> Item:
+    """A procedure whose step ids are those announcements map to (model.project.DEFAULT_STEPS)."""
     rng = ctx.rng
     village, (_, town) = ctx.names.village(), ctx.town()
-    title = "国有土地上房屋征收程序" if regime == "house_state" else "集体土地征收程序"
+    land = regime == "land_collective"
+    title = "集体土地征收程序" if land else "国有土地上房屋征收程序"
     steps = [{
-        "id": f"step-{n + 1}", "title": name, "actor": f"{ctx.district.name}人民政府",
+        "id": step_id, "title": f"第{n + 1}步", "actor": f"{ctx.district.name}人民政府",
         "summary": paragraph(rng, village, town, 1), "what_happens": paragraph(rng, village, town, 3),
         "time_limit": {"kind": "min", "value": str(rng.randint(5, 60)), "unit": "days", "from": "公告发布之日",
                        "basis": ctx.cite()},
         "basis": [ctx.cite()], "what_i_can_do": [paragraph(rng, village, town, 1)], "by_when": "公告规定的期限内。",
-    } for n, name in enumerate(("发布公告", "调查登记", "拟定方案", "听取意见", "作出决定", "签订协议"))]
-    return {"id": regime.replace("_", "-"), "title": title, "regime": regime,
+    } for n, step_id in enumerate(LAND_STEPS if land else HOUSE_STEPS)]
+    return {"id": "land-collective" if land else "house-state", "title": title, "regime": regime,
             "summary": "先公告、再调查、定方案、听意见，最后签协议。", "what_it_means": paragraph(rng, village, town, 2),
             "basis": [ctx.cite()], "steps": steps, "updated": "2024-12-01"}
 
@@ -198,9 +207,13 @@ def remedy(ctx: Context, remedy_id: str, name: str, months_or_days: int) -> Item
 
 
 def terms(ctx: Context) -> list[Item]:
+    """A gloss for every statutory term the plain-language lint knows, so no page lacks one."""
+    from .plain_language import LEGAL_TERMS
+
     rng = ctx.rng
-    return [{"id": f"term-{n + 1}", "term": what, "aliases": [f"{what[:2]}款"], "gloss": paragraph(rng, "本村", "本镇", 1),
-             "basis": [ctx.cite()], "updated": "2024-12-01"} for n, what in enumerate(WHATS)]
+    names = sorted(set(LEGAL_TERMS) | set(WHATS))
+    return [{"id": f"term-{n + 1}", "term": name, "gloss": paragraph(rng, "本村", "本镇", 1), "basis": [ctx.cite()],
+             "updated": "2024-12-01"} for n, name in enumerate(names)]
 
 
 def contact(ctx: Context, index: int) -> Item:

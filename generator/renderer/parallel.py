@@ -47,6 +47,7 @@ class Layout:
 
     @classmethod
     def of(cls, config_file: Path) -> Layout:
+        config_file = config_file.resolve()  # workers run elsewhere; mkdocs reads paths relative to the config
         class _Loader(yaml.SafeLoader):
             pass
 

@@ -26,6 +26,7 @@ from pathlib import Path
 MANIFEST = "manifest.json"
 SITE = "site"
 FORMAT = 1
+_SITE_DIR = re.compile(rb"^site_dir:.*$", re.MULTILINE)
 _MD_LINK = re.compile(rb"\]\([^)\s]*\.md[)#\s]|href=[\"'][^\"']*\.md[\"'#]")
 
 
@@ -57,7 +58,7 @@ def _sha(data: bytes) -> str:
 def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
     h = hashlib.sha256(f"{FORMAT}|mkdocs {version('mkdocs')}|material {version('mkdocs-material')}|"
                        f"pymdownx {version('pymdown-extensions')}|markdown {version('Markdown')}".encode())
-    h.update(config_file.read_bytes())
+    h.update(_SITE_DIR.sub(b"", config_file.read_bytes()))  # the staging folder's name changes every build
     if theme_dir is not None and theme_dir.is_dir():
         for path in sorted(p for p in theme_dir.rglob("*") if p.is_file()):
             h.update(path.relative_to(theme_dir).as_posix().encode() + b"\0" + _sha(path.read_bytes()).encode())
