@@ -93,8 +93,11 @@ def _furniture(classes: set[str]) -> bool:
 
 def page_text(html: str) -> PageText | None:
     """The indexable text of a built page, or None if it has no <article>."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return None
     parser = _ArticleParser()
-    parser.feed(html)
+    parser.feed(html[start: end + len("</article>")])  # the rest of the page is never indexed
     parser.close()
     if not parser.found:
         return None

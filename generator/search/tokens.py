@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 BREAK = "\n"  # a run boundary: punctuation, block boundaries
 
@@ -27,6 +28,7 @@ def is_word(ch: str) -> bool:
     return not any(lo <= cp <= hi for lo, hi in _NON_WORD)
 
 
+@lru_cache(maxsize=65536)
 def normalise_char(ch: str) -> str:
     """One character -> its search form: NFKC, lower case; "" for spaces, BREAK for punctuation."""
     norm = unicodedata.normalize("NFKC", ch).lower()
@@ -40,7 +42,7 @@ def normalise_char(ch: str) -> str:
 
 def normalise(text: str) -> str:
     """Text -> search form. Spaces vanish (Chinese needs none); every non-word character breaks a run."""
-    return "".join(normalise_char(ch) for ch in text)
+    return "".join(map(normalise_char, text))
 
 
 def runs(text: str) -> list[str]:
