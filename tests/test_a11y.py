@@ -5,12 +5,14 @@ text is large with generous line height; lang is zh-CN; everything is reachable 
 Pages are served by nginx under /zsgk/ (docs/nginx.conf), so the 404 page and the CSP are the real ones.
 """
 
+# ruff: noqa: F811  (test functions take the imported bundled_origin fixture as an argument)
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from nginx_site import bundled_origin, page_types  # noqa: F401  (fixture)
+from nginx_site import bundled_origin, page_types  # noqa: F401  (bundled_origin is a fixture)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -26,7 +28,7 @@ def context_for(browser, viewport: str, mode: str):
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_axe_finds_no_violation_on_any_page_type(browser, bundled_site: Path, bundled_origin: str,  # noqa: F811
+def test_axe_finds_no_violation_on_any_page_type(browser, bundled_site: Path, bundled_origin: str,
                                                  viewport: str, mode: str):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -55,7 +57,7 @@ def line_ratio(page, selector: str) -> float:
 
 
 def test_reading_modes_switch_on_every_page_and_are_remembered(browser, bundled_site: Path,
-                                                               bundled_origin: str):  # noqa: F811
+                                                               bundled_origin: str):
     types = page_types(bundled_site)
     context = context_for(browser, "phone", "normal")
     page = context.new_page()
@@ -81,7 +83,7 @@ def test_reading_modes_switch_on_every_page_and_are_remembered(browser, bundled_
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_text_is_large_with_line_height_at_least_1_5(browser, bundled_site: Path, bundled_origin: str,  # noqa: F811
+def test_text_is_large_with_line_height_at_least_1_5(browser, bundled_site: Path, bundled_origin: str,
                                                      mode: str):
     context = context_for(browser, "phone", mode)
     page = context.new_page()
@@ -103,7 +105,7 @@ FOCUSABLE = ("a[href], button:not([hidden]), summary, input:not([type=hidden]):n
 
 
 @pytest.mark.parametrize("kind", ["home", "standards/<page>", "procedures/<page>"])
-def test_keyboard_reaches_every_control(browser, bundled_site: Path, bundled_origin: str, kind: str):  # noqa: F811
+def test_keyboard_reaches_every_control(browser, bundled_site: Path, bundled_origin: str, kind: str):
     context = context_for(browser, "desktop", "normal")
     page = context.new_page()
     page.goto(f"{bundled_origin}/zsgk/{page_types(bundled_site)[kind]}")

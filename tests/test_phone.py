@@ -5,6 +5,8 @@ The byte budget is checked in Chromium through nginx (gzip, docs/nginx.conf) wit
 1.6 Mbps / 150 ms; timings (first contentful paint) are printed by scripts/bench_pages.py, not asserted here.
 """
 
+# ruff: noqa: F811  (test functions take the imported bundled_origin fixture as an argument)
+
 from __future__ import annotations
 
 import re
@@ -12,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from nginx_site import bundled_origin, page_types  # noqa: F401  (fixture)
+from nginx_site import bundled_origin, page_types  # noqa: F401  (bundled_origin is a fixture)
 
 BUDGET = 60 * 1024
 THROTTLE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 // 8, "uploadThroughput": 750_000 // 8}
@@ -41,7 +43,7 @@ def cold_load(browser, url: str) -> tuple[int, list[str]]:
     return sum(sizes.values()), sorted(urls.values())
 
 
-def test_typical_pages_stay_within_60_kb_and_the_site_host(browser, bundled_site: Path, bundled_origin: str):  # noqa: F811
+def test_typical_pages_stay_within_60_kb_and_the_site_host(browser, bundled_site: Path, bundled_origin: str):
     host = urlsplit(bundled_origin).netloc
     for path in typical_pages(bundled_site):
         total, urls = cold_load(browser, f"{bundled_origin}/zsgk/{path}")
@@ -61,7 +63,7 @@ def test_no_page_runs_material_javascript_or_inline_script(bundled_site: Path):
 
 @pytest.mark.parametrize("mode", ["", "large"])
 @pytest.mark.parametrize("width", [390, 320])
-def test_pages_never_scroll_sideways(browser, bundled_site: Path, bundled_origin: str, width: int, mode: str):  # noqa: F811
+def test_pages_never_scroll_sideways(browser, bundled_site: Path, bundled_origin: str, width: int, mode: str):
     context = browser.new_context(viewport={"width": width, "height": 800}, locale="zh-CN")
     if mode:
         context.add_init_script(f"localStorage.setItem('gk-{mode}', '1')")
@@ -78,7 +80,7 @@ TARGETS = (".md-header a, .md-header label, .md-header button, .gk-searchbar but
 
 
 @pytest.mark.parametrize("mode", ["", "large"])
-def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_origin: str, mode: str):  # noqa: F811
+def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_origin: str, mode: str):
     context = browser.new_context(viewport=PHONE, locale="zh-CN", has_touch=True, is_mobile=True)
     if mode:
         context.add_init_script(f"localStorage.setItem('gk-{mode}', '1')")
@@ -98,7 +100,7 @@ def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_ori
     context.close()
 
 
-def test_drawer_opens_by_keyboard_and_hides_its_links_while_closed(browser, bundled_site: Path, bundled_origin: str):  # noqa: F811
+def test_drawer_opens_by_keyboard_and_hides_its_links_while_closed(browser, bundled_site: Path, bundled_origin: str):
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
     page = context.new_page()
     page.goto(f"{bundled_origin}/zsgk/{page_types(bundled_site)['standards/<page>']}")

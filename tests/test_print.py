@@ -1,6 +1,8 @@
 """Printing for the village notice board (公开栏): Chromium prints a page to an A4 PDF holding the title, the
 content, the source, the date and the QR code, and none of the navigation, header, footer or buttons."""
 
+# ruff: noqa: F811  (test functions take the imported bundled_origin fixture as an argument)
+
 from __future__ import annotations
 
 import io
@@ -9,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from nginx_site import bundled_origin, page_types  # noqa: F401  (fixture)
+from nginx_site import bundled_origin, page_types  # noqa: F401  (bundled_origin is a fixture)
 
 A4_POINTS = (595, 842)
 RADICALS = "[\u2e80-\u2fdf]"  # PDF text may give a Han character as its look-alike radical (民 -> ⺠)
@@ -54,7 +56,7 @@ def printed(browser, url: str, mode: str = "") -> tuple[str, tuple[int, int], di
 
 @pytest.mark.parametrize("kind", ["standards/<page>", "policies/<page>"])
 def test_printed_page_has_title_content_source_date_and_qr_only(browser, bundled_site: Path,
-                                                                bundled_origin: str, kind: str):  # noqa: F811
+                                                                bundled_origin: str, kind: str):
     path = page_types(bundled_site)[kind]
     text, size, facts = printed(browser, f"{bundled_origin}/zsgk/{path}")
     assert size == A4_POINTS
@@ -70,7 +72,7 @@ def test_printed_page_has_title_content_source_date_and_qr_only(browser, bundled
 
 
 def test_print_is_black_on_white_even_in_high_contrast_mode(browser, bundled_site: Path,
-                                                           bundled_origin: str):  # noqa: F811
+                                                           bundled_origin: str):
     path = page_types(bundled_site)["procedures/<page>"]
     text, _, facts = printed(browser, f"{bundled_origin}/zsgk/{path}", mode="contrast")
     assert facts["background"] == "rgb(255, 255, 255)"
