@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from generator import pipeline
 from generator.diagnostics import error
 from generator.publish import STAGING_SUFFIX
 
-SYNTHETIC_QUESTIONS = 250
+SYNTHETIC_QUESTIONS = 150
 
 
 def tree_hash(root: Path) -> dict[str, str]:
@@ -57,28 +58,39 @@ def _staging_dirs(out: Path) -> list[Path]:
     return sorted(out.parent.glob(f"{out.name}{STAGING_SUFFIX}*"))
 
 
+KILL_DELAYS = (0.1, 0.6, 1.2)  # seconds after the staging folder appears: render, copy, post-processing
+
+
+def _kill_after(project: Path, out: Path, delay: float) -> bool:
+    """Run `gongkai build` in a subprocess and SIGKILL it `delay` s into the render; False if it finished."""
+    shutil.rmtree(project / pipeline.WORK_DIR, ignore_errors=True)  # no render cache: a full render
+    for leftover in _staging_dirs(out):
+        shutil.rmtree(leftover)
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--root", str(project), "--out", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and not _staging_dirs(out):
+        time.sleep(0.005)
+    time.sleep(delay)
+    killed = proc.poll() is None
+    if killed:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert not killed or proc.returncode == -signal.SIGKILL
+    return killed
+
+
 def test_sigkill_during_render_leaves_the_site_identical(published: tuple[Path, Path, dict[str, str]]):
     project, out, before = published
     (project / "content" / "faq" / "questions.yml").write_text(
         (project / "content" / "faq" / "questions.yml").read_text(encoding="utf-8").replace("过渡费给多久", "过渡费到底给多久"),
         encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--root", str(project), "--out", str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    killed = False
-    while time.monotonic() < deadline and proc.poll() is None:
-        if _staging_dirs(out):  # content checked, pages emitted: the render into staging has begun
-            time.sleep(0.4)  # well inside the render of a few hundred pages
-            if proc.poll() is None:
-                os.kill(proc.pid, signal.SIGKILL)
-                killed = True
+    for delay in KILL_DELAYS:
+        if not _kill_after(project, out, delay):  # this build completed and published: later kills are moot
+            assert delay != KILL_DELAYS[0], "the build finished before it could be killed; use a larger project"
             break
-        time.sleep(0.01)
-    proc.wait(timeout=30)
-    assert killed, "the build finished before it could be killed; make the synthetic project larger"
-    assert proc.returncode == -signal.SIGKILL
-    assert tree_hash(out) == before, "a killed build changed the published site"
-    assert _staging_dirs(out), "the killed build should have left its staging folder behind"
+        assert tree_hash(out) == before, f"a build killed {delay} s into the render changed the published site"
+        assert _staging_dirs(out), "the killed build should have left its staging folder behind"
 
     result = pipeline.build(project, out)
     assert result.published
