@@ -25,7 +25,7 @@ from generator.references import resolve
 
 MINI = FIXTURES / "mini"
 SOURCES, _ = read_sources(MINI)
-FAST = settings(max_examples=80, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+FAST = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 HOSTILE_SNIPPETS = [
     b"<script>alert(1)</script>", b"\" onerror=alert(1) x=\"", b"{: onclick=alert(1) }", b"javascript:alert(1)",
     b"&#106;avascript:", b"!!python/object/apply:os.system [\"true\"]", b"&a [1, 2]", b"*a", b"? [a, b]\n: c",

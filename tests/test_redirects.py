@@ -64,7 +64,7 @@ def test_renamed_id_without_redirect_fails_at_the_lock_line(locked: tuple[Path, 
     assert "P503" in capsys.readouterr().err
 
 
-def test_former_ids_publish_a_redirect_page(locked: tuple[Path, Path]):
+def test_former_ids_publish_a_redirect_page_a_browser_follows(locked: tuple[Path, Path], browser):
     project, out = locked
     _rename(project, former=True)
     result = pipeline.build(project, out)
@@ -78,12 +78,6 @@ def test_former_ids_publish_a_redirect_page(locked: tuple[Path, Path]):
     assert main(["urls", "--root", str(project), "--update"]) == 0
     urls = {e.url for e in read_lock(project)[0] or ()}
     assert {"/faq/transition-fee/", "/faq/transition-period/"} <= urls
-
-
-def test_browser_follows_the_redirect(locked: tuple[Path, Path], browser):
-    project, out = locked
-    _rename(project, former=True)
-    assert pipeline.build(project, out).published
     page = browser.new_page()
     try:
         page.goto(serve_dir(out) + "faq/transition-fee/")
