@@ -12,8 +12,9 @@ a fresh process with nothing left from an earlier build:
     (navigation = every page, the default search plugin, the same Markdown extensions);
 and prints wall time, CPU time (user + sys of the whole process tree), peak memory (sum of the RSS
 of the process tree, sampled every 50 ms), output size, median page size and search index size,
-side by side with the ratio, then a least-squares linear fit of cost against pages. Other work on
-the machine inflates wall times: the load average is printed with the results.
+side by side with the ratio, then a least-squares linear fit of cost against pages, and the cost of
+each pipeline stage for one size (--stages). Other work on the machine inflates wall times: the load
+average is printed with the results.
 """
 
 from __future__ import annotations
@@ -159,6 +160,42 @@ def baseline_build(config: Path) -> Measure:
     return measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], REPO)
 
 
+def _cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def stage_costs(project: Path, out: Path) -> list[tuple[str, float, float]]:
+    """(stage, wall s, CPU s) of one full in-process build: where the time goes."""
+    from generator import pipeline
+
+    costs: list[tuple[str, float, float]] = []
+
+    def timed(name: str, fn):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            wall, cpu = time.perf_counter(), _cpu()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                costs.append((name, time.perf_counter() - wall, _cpu() - cpu))
+        return wrapper
+
+    saved = {name: getattr(pipeline, name) for name in ("analyse", "emit", "check_site", "swap")}
+    saved_posts, saved_render = pipeline.POSTPROCESSORS, pipeline.mkdocs_material.render
+    try:
+        for name, fn in saved.items():
+            setattr(pipeline, name, timed(name, fn))
+        pipeline.POSTPROCESSORS = tuple(timed(p.__name__, p) for p in saved_posts)
+        pipeline.mkdocs_material.render = timed("render (mkdocs)", saved_render)
+        fresh(out, project / ".gongkai-build")
+        pipeline.build(project, out)
+    finally:
+        for name, fn in saved.items():
+            setattr(pipeline, name, fn)
+        pipeline.POSTPROCESSORS, pipeline.mkdocs_material.render = saved_posts, saved_render
+    return costs
+
+
 def fit(xs: list[float], ys: list[float]) -> tuple[float, float, float]:
     """Least squares y = a + b x: (a, b, R²)."""
     n = len(xs)
@@ -238,11 +275,19 @@ def main() -> int:
                    help="largest size also built by plain mkdocs-material (its cost grows as pages²)")
     p.add_argument("--workdir", type=Path, default=Path("/tmp/gk-bench-scale"))
     p.add_argument("--jobs", type=int, default=None, help="renderer processes (default: every core)")
+    p.add_argument("--stages", type=int, default=3000,
+                   help="also time each pipeline stage for the largest size up to this (0: skip)")
     args = p.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     rows = [run_size(size, args.workdir, args.jobs, args.baseline_max) for size in args.sizes]
     failed = [r.size for r in rows if r.full.code or r.incremental.code or (r.base and r.base.code)]
     report(rows)
+    if args.stages:
+        size = max((s for s in args.sizes if s <= args.stages), default=args.sizes[0])
+        print(f"\nwhere the time goes, full in-process build of the {size}-page site:\n")
+        print("| stage | wall s | CPU s (this process and its workers) |\n|---|---:|---:|")
+        for name, wall, cpu in stage_costs(args.workdir / f"p{size}", args.workdir / f"site-{size}"):
+            print(f"| {name} | {wall:.1f} | {cpu:.1f} |")
     if failed:
         print(f"\nbuild failed for sizes {failed}", file=sys.stderr)
     return 1 if failed else 0

@@ -76,7 +76,7 @@ def shards(pages: Sequence[tuple[str, int]], count: int) -> list[list[str]]:
 def plan_runs(layout: Layout, todo: Sequence[str], full: bool, source_date: dt.date, jobs: int,
               min_per_process: int = MIN_PAGES_PER_PROCESS) -> list[Run]:
     processes = max(1, min(jobs, len(todo) // max(min_per_process, 1)))
-    count = max(processes, math.ceil(len(todo) / MAX_PAGES_PER_RUN), 1)
+    count = processes * max(1, math.ceil(len(todo) / (processes * MAX_PAGES_PER_RUN)))  # as many per process
     sizes = [(src, (layout.docs_dir / src).stat().st_size) for src in todo]
     groups = shards(sizes, count) or [[]]
     return [Run(str(layout.config_file), "", source_date, frozenset(group), assets=full and i == 0,
