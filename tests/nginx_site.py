@@ -79,7 +79,8 @@ def nginx_site(site_dir: Path, prefix: Path) -> Iterator[str]:
     port = free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(nginx_conf(prefix, prefix / "www", port), encoding="utf-8")
-    proc = subprocess.Popen([binary, "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
+    proc = subprocess.Popen([binary, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(conf),
+                             "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_for(port, proc, prefix / "error.log")

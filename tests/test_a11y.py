@@ -119,6 +119,8 @@ def test_keyboard_reaches_every_control(browser, bundled_site: Path, bundled_ori
         mark = page.evaluate("document.activeElement && document.activeElement.dataset.gkWant")
         if mark is not None:
             reached.add(mark)
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", "focus must be visible: " + page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
         if reached == set(wanted):
             break
     missing = page.eval_on_selector_all(

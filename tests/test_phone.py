@@ -19,6 +19,10 @@ from nginx_site import bundled_origin, page_types  # noqa: F401  (bundled_origin
 BUDGET = 60 * 1024
 THROTTLE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 // 8, "uploadThroughput": 750_000 // 8}
 PHONE = {"width": 390, "height": 844}
+WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 "
+             "(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 "
+             "MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin "
+             "NetType/4G Language/zh_CN ABI/arm64")
 
 
 def typical_pages(site: Path) -> list[str]:
@@ -28,7 +32,7 @@ def typical_pages(site: Path) -> list[str]:
 
 def cold_load(browser, url: str) -> tuple[int, list[str]]:
     """Bytes on the wire (gzip, headers included) and every URL requested, for one cold-cache page view."""
-    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", user_agent=WECHAT_UA)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -102,7 +106,7 @@ def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_ori
 
 
 def test_drawer_opens_by_keyboard_and_hides_its_links_while_closed(browser, bundled_site: Path, bundled_origin: str):
-    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", user_agent=WECHAT_UA, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{bundled_origin}/zsgk/{page_types(bundled_site)['standards/<page>']}")
     nav_link = page.locator(".md-sidebar--primary .md-nav__list a").first
@@ -114,6 +118,7 @@ def test_drawer_opens_by_keyboard_and_hides_its_links_while_closed(browser, bund
     else:
         pytest.fail("the menu button is not reachable by Tab")
     assert page.locator(".gk-menu").get_attribute("aria-expanded") == "false"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
     assert page.locator(".gk-menu").get_attribute("aria-expanded") == "true"
