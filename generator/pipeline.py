@@ -33,15 +33,16 @@ from .renderer import mkdocs_material
 from .rules import production_rules
 from .search import search_index
 from .sitecheck import check_site
+from .stylesheets import bundle_stylesheets
 
 WORK_DIR = ".gongkai-build"
 
 # Post-processors run on the rendered HTML in the staging folder, before the site checks and the
 # swap: (site, pages, staging dir) -> diagnostics. Register new ones here, in order.
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
-# fingerprint_assets renames theme assets in every HTML page: keep it last.
+# bundle_stylesheets and fingerprint_assets rewrite asset links in every HTML page: keep them last.
 POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index,
-                                               fingerprint_assets)
+                                               bundle_stylesheets, fingerprint_assets)
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 

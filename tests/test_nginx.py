@@ -51,9 +51,10 @@ def test_pages_are_compressed_revalidated_and_carry_security_headers(bundled_ori
 
 def test_hashed_assets_are_cached_for_a_year_and_others_briefly(bundled_site: Path, bundled_origin: str):
     html = (bundled_site / "index.html").read_text(encoding="utf-8")
-    hashed = re.findall(r'href="(assets/stylesheets/gongkai\.[0-9a-f]{8}\.css)"', html)
-    assert hashed, "gongkai.css is fingerprinted"
-    for path in (hashed[0], "assets/stylesheets/main.57a0d79d.min.css"):
+    hashed = re.findall(r'src="(assets/javascripts/gk-prefs\.[0-9a-f]{8}\.js)"', html)
+    bundle = re.findall(r'href="(assets/stylesheets/gk-bundle\.[0-9a-f]{8}\.css)"', html)
+    assert hashed and bundle, "gk-prefs.js is fingerprinted, the stylesheets bundled"
+    for path in (hashed[0], bundle[0], "assets/stylesheets/main.57a0d79d.min.css"):
         status, headers, _ = fetch(f"{bundled_origin}/zsgk/{path}")
         assert status == 200 and headers["content-encoding"] == "gzip"
         assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]

@@ -59,11 +59,27 @@ def test_typical_pages_stay_within_60_kb_and_the_site_host(browser, bundled_site
 def test_no_page_runs_material_javascript_or_inline_script(bundled_site: Path):
     for html in sorted(bundled_site.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
-        assert "bundle." not in text and "__md_scope" not in text, html
+        assert "javascripts/bundle." not in text and "__md_scope" not in text, html
         for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", text, re.S):
             assert "src=" in attrs and not body.strip(), f"inline script in {html}"
     config = (bundled_site.parent / ".gongkai-build" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  features: []\n" in config, "full page loads only: no instant navigation or other Material JS feature"
+
+
+def test_each_page_blocks_on_one_stylesheet_holding_all_in_cascade_order(bundled_site: Path):
+    from generator.renderer.mkdocs_material import EXTRA_CSS
+
+    blocking = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+    bundles = set()
+    for html in sorted(bundled_site.rglob("*.html")):
+        links = blocking.findall(html.read_text(encoding="utf-8"))
+        assert len(links) <= 1, f"{html}: {links}"
+        bundles.update(Path(link).name for link in links)
+    assert len(bundles) == 1 and re.fullmatch(r"gk-bundle\.[0-9a-f]{8}\.css", next(iter(bundles)))
+    text = (bundled_site / "assets" / "stylesheets" / next(iter(bundles))).read_text(encoding="utf-8")
+    parts = re.findall(r"^/\* (\S+\.css) \*/$", text, re.M)
+    assert parts == ["main.57a0d79d.min.css"] + [Path(css).name for css in EXTRA_CSS]
+    assert text.count("@charset") == 1 and "sourceMappingURL" not in text
 
 
 @pytest.mark.parametrize("mode", ["", "large"])
