@@ -166,7 +166,8 @@ def _cpu() -> float:
 
 
 def stage_costs(project: Path, out: Path) -> list[tuple[str, float, float]]:
-    """(stage, wall s, CPU s) of one full in-process build: where the time goes."""
+    """(stage, wall s, CPU s) of a full in-process build, then ("rebuild: " + stage, ...) of a rebuild
+    after editing one file: where the time goes."""
     from generator import pipeline
 
     costs: list[tuple[str, float, float]] = []
@@ -189,6 +190,10 @@ def stage_costs(project: Path, out: Path) -> list[tuple[str, float, float]]:
         pipeline.mkdocs_material.render = timed("render (mkdocs)", saved_render)
         fresh(out, project / ".gongkai-build")
         pipeline.build(project, out)
+        full = len(costs)
+        edit_one_file(project)
+        pipeline.build(project, out)
+        costs[full:] = [(f"rebuild: {name}", wall, cpu) for name, wall, cpu in costs[full:]]
     finally:
         for name, fn in saved.items():
             setattr(pipeline, name, fn)
@@ -284,7 +289,7 @@ def main() -> int:
     report(rows)
     if args.stages:
         size = max((s for s in args.sizes if s <= args.stages), default=args.sizes[0])
-        print(f"\nwhere the time goes, full in-process build of the {size}-page site:\n")
+        print(f"\nwhere the time goes, full in-process build of the {size}-page site, then a rebuild:\n")
         print("| stage | wall s | CPU s (this process and its workers) |\n|---|---:|---:|")
         for name, wall, cpu in stage_costs(args.workdir / f"p{size}", args.workdir / f"site-{size}"):
             print(f"| {name} | {wall:.1f} | {cpu:.1f} |")
