@@ -1,0 +1,54 @@
+"""Another district's project (tests/fixtures/other-district: 青河市西山区, no sample data, no overrides/,
+a sub-path base_url): what the bundled 杜集区 content would hide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, copy_project, serve_dir
+
+from generator import pipeline
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(FIXTURES / "other-district", tmp_path_factory.mktemp("other") / "project")
+    out = project / "site"
+    result = pipeline.build(project, out)
+    assert result.published, "\n".join(d.format() for d in result.diagnostics)
+    return out
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_sample_banner_without_sample_data(other_site: Path, mini_site: Path) -> None:
+    # Material shows its (yellow) banner whenever the announce block renders anything, even a newline.
+    with_banner = [p.relative_to(other_site) for p in _pages(other_site) if "md-banner" in p.read_text("utf-8")]
+    assert with_banner == []
+    assert "gk-sample-banner" in (mini_site / "index.html").read_text("utf-8")  # sample sites keep it
+
+
+def test_bundled_district_does_not_leak(other_site: Path) -> None:
+    leaks = []
+    for p in sorted(other_site.rglob("*")):
+        if p.is_file() and p.suffix in {".html", ".xml", ".json", ".js", ".svg"}:
+            text = p.read_text("utf-8", errors="replace")
+            leaks += [f"{p.relative_to(other_site)}: {w}" for w in ("杜集", "淮北", "段园", "示例数据") if w in text]
+    assert leaks == []
+
+
+def test_example_caption_spans_the_card_on_a_phone(other_site: Path, browser: object) -> None:
+    base = serve_dir(other_site)
+    page = browser.new_page(viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    try:
+        for path in ("standards/xishan-relocation/", "estimate/xishan-relocation/"):
+            page.goto(base + path)
+            caption, table = page.eval_on_selector(
+                ".gk-example caption",
+                "e => [e.getBoundingClientRect().width, e.closest('table').getBoundingClientRect().width]")
+            assert caption >= 0.9 * table, f"{path}: caption {caption}px in a {table}px table"
+    finally:
+        page.close()
