@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -106,6 +107,11 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [f.alias or n for n, f in current.model_fields.items()]
 
 
+def _choices(expected: str) -> str:
+    """Pydantic lists choices in English ("'a', 'b' or 'c'"); editors read a / b / c."""
+    return " / ".join(re.findall(r"'([^']*)'", expected)) or expected
+
+
 def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, node: Node) -> list[Diagnostic]:
     diags = []
     for err in exc.errors(include_url=False):
@@ -117,7 +123,7 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, no
         if kind in _BUILTIN_MESSAGES:
             raw_input = err.get("input")
             message = template.format(field=field, input=raw_input if isinstance(raw_input, str) else "",
-                                      expected=ctx.get("expected", ""))
+                                      expected=_choices(str(ctx.get("expected", ""))))
         else:
             message = f"字段“{field}”：{err['msg']}" if loc else err["msg"]
         hint = _HINTS.get(code, "")
