@@ -213,6 +213,11 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
             diags.append(error(path, pos.line, pos.column, "Y108", f"嵌套层级过深（超过 {MAX_DEPTH} 层）",
                                "请检查缩进或括号是否写错。"))
             return None, diags + builder.diags
+        slip = _colon_slip(text, pos.line) if problem.startswith("could not find expected ':'") else None
+        if slip:
+            diags.append(error(path, slip[0], slip[1], "Y101", f"YAML 语法错误：{slip[2]}",
+                               "字段名后面要写英文冒号加一个空格，如 question: 过渡费给多久？"))
+            return None, diags + builder.diags
         diags.append(error(path, pos.line, pos.column, "Y101", f"YAML 语法错误：{_explain(problem)}",
                            "请检查这一行及上一行的缩进、冒号、引号和括号。"))
         return None, diags + builder.diags
@@ -235,7 +240,23 @@ _PROBLEMS = {
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
     "did not find expected node content": "缺少内容",
     "found unexpected ':'": "出现了多余的冒号",
+    "mapping values are not allowed": "这里不能出现冒号（值中含有冒号时请加引号）",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或各项之间缺少英文逗号",
+    "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少英文逗号",
+    "found unknown escape character": "双引号里的反斜杠“\\”不是有效的转义（请改用单引号，或去掉反斜杠）",
 }
+_KEY_SLIP_RE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*)(：|:(?=\S))")
+
+
+def _colon_slip(text: str, line: int) -> tuple[int, int, str] | None:
+    """The line, column and explanation of a key written `key：value` or `key:value` just above `line`."""
+    lines = text.splitlines()
+    for n in range(min(line, len(lines)), max(line - 3, 0), -1):
+        m = _KEY_SLIP_RE.match(lines[n - 1])
+        if m:
+            what = "后面用了中文冒号“：”" if m.group(2) == "：" else "的冒号后面缺少空格"
+            return n, len(m.group(1)) + 1, f"字段“{m.group(1).strip(' -')}”{what}"
+    return None
 
 
 def _explain(problem: str) -> str:
