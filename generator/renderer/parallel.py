@@ -99,12 +99,18 @@ def execute(runs: list[Run], jobs: int, work: Path) -> list[tuple[Path, RunResul
         procs.append(subprocess.Popen([sys.executable, "-m", "generator.renderer.worker", str(io / f"{i}.in"),
                                        str(io / f"{i}.out")], cwd=_PACKAGE_ROOT, stdout=subprocess.DEVNULL))
     results: dict[str, RunResult] = {}
-    for i, (proc, batch) in enumerate(zip(procs, batches, strict=True)):
-        code = proc.wait()
-        out = io / f"{i}.out"
-        found = pickle.loads(out.read_bytes()) if code == 0 and out.is_file() else [_crashed(code)] * len(batch)
-        results.update({r.site_dir: res for r, res in zip(batch, found, strict=True)})
-    shutil.rmtree(io, ignore_errors=True)
+    try:
+        for i, (proc, batch) in enumerate(zip(procs, batches, strict=True)):
+            code = proc.wait()
+            out = io / f"{i}.out"
+            found = pickle.loads(out.read_bytes()) if code == 0 and out.is_file() else [_crashed(code)] * len(batch)
+            results.update({r.site_dir: res for r, res in zip(batch, found, strict=True)})
+    finally:  # interrupted: no worker outlives the build
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        shutil.rmtree(io, ignore_errors=True)
     return [(d, results[str(d)]) for d in dirs]
 
 
