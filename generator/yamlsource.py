@@ -110,7 +110,7 @@ class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.diags: list[Diagnostic] = []
-        self.stack: list[tuple[Map | Seq, list[object]]] = []  # container, pending key holder
+        self.stack: list[tuple[Map | Seq, list[tuple[str, Pos]]]] = []  # container, pending key holder
         self.root: Node | None = None
 
     def _reject_anchor_tag(self, event: yaml.Event) -> bool:
