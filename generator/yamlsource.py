@@ -13,6 +13,7 @@ duplicate keys, nesting deeper than the cap, and YAML syntax errors.
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass, field
 
 import yaml
@@ -60,7 +61,7 @@ class Map:
 Node = Scalar | Seq | Map
 
 
-def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+def _pos(path: str, mark: Any) -> Pos:  # yaml.error.Mark or the C parser's Mark
     if mark is None:
         return Pos(path, 0, 0)
     return Pos(path, mark.line + 1, mark.column + 1)
