@@ -25,6 +25,7 @@ from .glossary_inline import explain_terms
 from .navigation import NAV
 from .pages import Page, derive_pages
 from .plain_language import plain_language_diagnostics
+from .project_rules import missing_procedures
 from .publish import discard, staging, swap
 from .qr import write_codes
 from .redirects import check_lock, plan_redirects, write_redirects
@@ -76,6 +77,8 @@ def analyse(root: Path, production: bool = False,
     diags += more
     diags += check_examples(site) + plain_language_diagnostics(site)
     diags += compliance_diagnostics(site)
+    if not has_errors(diags):
+        diags += missing_procedures(site)
     if production:
         diags += production_rules(site)
     if today is not None:

@@ -77,13 +77,7 @@ def _project(site: Site, located: Located, project: Project, calendar: Calendar)
                            "在项目名称前加上“（示例）”，或确认是正式项目后删除 sample: true。"))
     procedure = procedure_of(site, project)
     if procedure is None:
-        if project.procedure is None:  # a bad id is R303 (resolve stage)
-            p = located.pos("regime")
-            kind = "集体土地征收" if project.regime == "land_collective" else "国有土地上房屋征收"
-            diags.append(warning(p.path, p.line, p.column, "D914",
-                                 f"本站没有{kind}的征收程序，项目页面的“我的项目到哪一步了”无法列出步骤",
-                                 f"在 content/procedures/ 中添加 regime: {project.regime} 的程序，或用 procedure 指定一个。"))
-        return diags + _approval_deadline(located, project, calendar)
+        return diags + _approval_deadline(located, project, calendar)  # a bad id is R303 (resolve stage)
     if procedure.regime != project.regime:
         p = located.pos("procedure")
         diags.append(error(p.path, p.line, p.column, "D914", f"项目的征收类型与所选程序“{procedure.title}”不一致",
@@ -103,6 +97,20 @@ def _project(site: Site, located: Located, project: Project, calendar: Calendar)
             p = located.pos("announcements", i, "kind")
             diags.append(_unknown_step(p, step, procedure.title, steps))
     diags += _approval_deadline(located, project, calendar)
+    return diags
+
+
+def missing_procedures(site: Site) -> list[Diagnostic]:
+    """D914 warning for each project whose regime has no procedure in the site: its page has no steps.
+    Only meaningful when nothing failed validation (a rejected procedure file would be the real cause)."""
+    diags = []
+    for project in site.of("projects"):
+        if project.procedure is None and procedure_of(site, project) is None:
+            p = site.located[("projects", project.id)].pos("regime")
+            kind = "集体土地征收" if project.regime == "land_collective" else "国有土地上房屋征收"
+            diags.append(warning(p.path, p.line, p.column, "D914",
+                                 f"本站没有{kind}的征收程序，项目页面的“我的项目到哪一步了”无法列出步骤",
+                                 f"在 content/procedures/ 中添加 regime: {project.regime} 的程序，或用 procedure 指定一个。"))
     return diags
 
 
