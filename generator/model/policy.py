@@ -5,6 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from .fields import Article, Date, Id, RefTo, Reviewed, Strict, Text, Url, describe
 
 
@@ -68,6 +71,15 @@ class PolicyDocument(Reviewed):
     known: Text | None = describe("已知情况", "对尚未取得原文的文件，说明目前已知的情况和来源", default=None)
     pending: list[str] = describe("待补充字段", "尚未取得的字段名（如 doc_number），页面显示为“待补充”", default_factory=list)
     articles: list[Article] = describe("引用条款", "本站引用的条款，逐字照录", default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_articles(self) -> PolicyDocument:
+        numbers = [a.number for a in self.articles]
+        dupes = sorted({n for n in numbers if numbers.count(n) > 1})
+        if dupes:
+            raise PydanticCustomError("R301", "同一文件的引用条款中条号重复：第 {numbers} 条",
+                                      {"numbers": "、".join(map(str, dupes))})
+        return self
 
 
 class InterpretationSection(Strict):

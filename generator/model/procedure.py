@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from .fields import Citation, Id, Reviewed, Strict, Text, describe
 
 TimeUnit = Literal["days", "working_days", "months", "years"]
@@ -46,3 +49,11 @@ class Procedure(Reviewed):
     what_it_means: Text = describe("对我意味着什么", "群众需要知道的要点")
     basis: list[Citation] = describe("法律依据", "本程序依据的主要文件", min_length=1)
     steps: list[Step] = describe("步骤", "按先后顺序排列", min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_steps(self) -> Procedure:
+        ids = [s.id for s in self.steps]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise PydanticCustomError("R301", "本程序内步骤标识重复：{ids}", {"ids": "、".join(dupes)})
+        return self
