@@ -52,3 +52,18 @@ def test_example_caption_spans_the_card_on_a_phone(other_site: Path, browser: ob
             assert caption >= 0.9 * table, f"{path}: caption {caption}px in a {table}px table"
     finally:
         page.close()
+
+
+def test_estimator_says_what_is_wrong_with_full_width_digits_and_commas(other_site: Path, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    field, error = "[id='gk-line:transition:平方米']", "[id='gk-line:transition:平方米-error']"
+    try:
+        page.goto(serve_dir(other_site) + "estimate/xishan-relocation/")
+        said = {}
+        for typed in ("８０", "1,200", "80平方米"):
+            page.fill(field, typed)
+            page.wait_for_timeout(100)
+            said[typed] = page.inner_text(error)
+        assert "半角" in said["８０"] and "逗号" in said["1,200"] and "不写单位" in said["80平方米"], said
+    finally:
+        page.close()

@@ -9,7 +9,11 @@
 
   function parseQuantity(text, places) {
     var m = NUMBER.exec(text.trim());
-    if (!m) { throw new Error("只写阿拉伯数字和小数点，不写单位"); }
+    if (!m) {
+      if (/[\uff10-\uff19]/.test(text)) { throw new Error("请用半角数字（切换到英文输入），如 12"); }
+      if (/[,，]/.test(text)) { throw new Error("不写逗号，如 1200"); }
+      throw new Error("只写阿拉伯数字和小数点，不写单位");
+    }
     var whole = m[1], frac = m[2] || "";
     if (whole.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) { throw new Error("数字太大"); }
     if (frac.replace(/0+$/, "").length > places) {
