@@ -23,6 +23,7 @@ _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6}[ ]?\d{8}[ ]?\d{3}[0-9Xx])(?![0-9A-Z
 _MOBILE_RE = re.compile(r"(?<![0-9A-Za-z+])(?:\+?86[- ]?)?(1[3-9]\d(?:\d{8}|[- ]\d{4}[- ]\d{4}))(?![0-9A-Za-z])")
 _CARD_RE = re.compile(r"(?<![0-9A-Za-z])(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?![0-9A-Za-z])")
 
+_DIGITS16_RE = re.compile(r"\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}")  # cheap pre-filter: 16+ digits in a row
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -108,6 +109,11 @@ def _names(text: str) -> list[Finding]:
         if not any(name.startswith(w) for w in _NOT_NAMES):
             found.append(Finding("住户姓名", f"{name[0]}**", m.start(1)))
     return found
+
+
+def identity_numbers(text: str) -> list[Finding]:
+    """ID and bank card numbers only: never right on any page (mobiles and names may be, e.g. a hotline)."""
+    return [f for f in personal_data(text) if f.kind in ("身份证号码", "银行卡号")] if _DIGITS16_RE.search(text) else []
 
 
 def personal_data(text: str) -> list[Finding]:

@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..privacy import identity_numbers
+
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$", re.ASCII)  # ASCII: \d would accept full-width digits
@@ -106,6 +108,10 @@ def check_text(value: Any) -> str:
             {"found": text[m.start(): m.start() + 20]})
     if '"' in text:  # mkdocs' theme templates do not escape: a " in a title would end an attribute
         raise PydanticCustomError("H402", "文字中含有英文双引号（\"），请改用中文引号“”", {})
+    found = identity_numbers(text)
+    if found:
+        raise PydanticCustomError("D920", "含有个人信息（{kind}：{text}），不得在网站公开",
+                                  {"kind": found[0].kind, "text": found[0].text})
     return text
 
 
