@@ -9,13 +9,14 @@ unless every stage reported no error.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .compliance import compliance_diagnostics
 from .content import load_content
-from .diagnostics import Diagnostic, has_errors
+from .diagnostics import Diagnostic, error, has_errors
 from .emit import render_pages, write_tree
 from .estimate import check_examples
 from .feed import write_feed
@@ -26,7 +27,7 @@ from .navigation import NAV
 from .pages import Page, derive_pages
 from .plain_language import plain_language_diagnostics
 from .project_rules import missing_procedures
-from .publish import discard, staging, swap
+from .publish import discard, replaceable, staging, swap
 from .qr import write_codes
 from .redirects import check_lock, plan_redirects, write_redirects
 from .references import Site, resolve
@@ -44,6 +45,9 @@ PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # bundle_stylesheets and fingerprint_assets rewrite asset links in every HTML page: keep them last.
 POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index,
                                                bundle_stylesheets, fingerprint_assets)
+# Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
+CACHE_DIR = "cache"
+CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({write_codes, search_index})
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -111,9 +115,17 @@ def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
     return pages
 
 
+def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
+    return {"cache": work / CACHE_DIR} if inspect.unwrap(post) in CACHING else {}
+
+
 def build(root: Path, out: Path, production: bool = False, strict: bool = False,
           today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
     """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
+    if not replaceable(root, out):
+        return BuildResult(False, [error(str(out), 0, 0, "B605",
+                                         f"输出目录 {out} 已存在，但不是以前生成的站点；为免删掉其中的文件，不会覆盖它",
+                                         "请用 --out 指定一个新的或空的目录（默认是站点项目下的 site/）。")])
     site, diags = analyse(root, production, today)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
@@ -131,9 +143,9 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False,
         for post in POSTPROCESSORS:
             if has_errors(diags):
                 break
-            diags += post(site, pages, staged)
+            diags += post(site, pages, staged, **_cache_for(post, work))
         if not has_errors(diags):
-            diags += check_site(staged)
+            diags += check_site(staged, work / CACHE_DIR)
         if has_errors(diags, strict):
             discard(staged)
             return BuildResult(False, diags, len(pages))

@@ -20,6 +20,19 @@ STAGING_SUFFIX = ".gongkai-staging"
 RETIRED_SUFFIX = ".gongkai-retired"
 
 
+def replaceable(root: Path, out: Path) -> bool:
+    """Whether publishing may replace `out`: absent, empty, or a site published before (its home page,
+    404 page and sitemap are there) — never the project itself or a folder holding it."""
+    root, out = root.resolve(), out.resolve()
+    if out == root or out in root.parents:
+        return False
+    if not out.exists():
+        return True
+    if not out.is_dir():
+        return False
+    return not any(out.iterdir()) or all((out / f).is_file() for f in ("index.html", "404.html", "sitemap.xml"))
+
+
 def staging(out: Path) -> Path:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
