@@ -114,11 +114,11 @@ def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
 def build(root: Path, out: Path, production: bool = False, strict: bool = False,
           today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
     """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
-    if not replaceable(root, out):
-        return BuildResult(False, [error(str(out), 0, 0, "B605",
-                                         f"输出目录 {out} 已存在，但不是以前生成的站点；为免删掉其中的文件，不会覆盖它",
-                                         "请用 --out 指定一个新的或空的目录（默认是站点项目下的 site/）。")])
     site, diags = analyse(root, production, today)
+    if not replaceable(root, out):
+        diags.append(error(str(out), 0, 0, "B605",
+                           f"输出目录 {out} 已存在，但不是以前生成的站点；为免删掉其中的文件，不会覆盖它",
+                           "请用 --out 指定一个新的或空的目录（默认是站点项目下的 site/）。"))
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR

@@ -21,8 +21,8 @@ RETIRED_SUFFIX = ".gongkai-retired"
 
 
 def replaceable(root: Path, out: Path) -> bool:
-    """Whether publishing may replace `out`: absent, empty, or a site published before (its home page,
-    404 page and sitemap are there) — never the project itself or a folder holding it."""
+    """Whether publishing may replace `out`: absent, empty, or a site published before (it has a home
+    page) — never the project itself or a folder holding it."""
     root, out = root.resolve(), out.resolve()
     if out == root or out in root.parents:
         return False
@@ -30,7 +30,7 @@ def replaceable(root: Path, out: Path) -> bool:
         return True
     if not out.is_dir():
         return False
-    return not any(out.iterdir()) or all((out / f).is_file() for f in ("index.html", "404.html", "sitemap.xml"))
+    return not any(out.iterdir()) or (out / "index.html").is_file()
 
 
 def staging(out: Path) -> Path:
