@@ -13,8 +13,8 @@ duplicate keys, nesting deeper than the cap, and YAML syntax errors.
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
