@@ -9,6 +9,7 @@ unless every stage reported no error.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,9 @@ PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # bundle_stylesheets and fingerprint_assets rewrite asset links in every HTML page: keep them last.
 POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index,
                                                bundle_stylesheets, fingerprint_assets)
+# Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
+CACHE_DIR = "cache"
+CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({write_codes, search_index})
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -111,6 +115,10 @@ def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
     return pages
 
 
+def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
+    return {"cache": work / CACHE_DIR} if inspect.unwrap(post) in CACHING else {}
+
+
 def build(root: Path, out: Path, production: bool = False, strict: bool = False,
           today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
     """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
@@ -135,9 +143,9 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False,
         for post in POSTPROCESSORS:
             if has_errors(diags):
                 break
-            diags += post(site, pages, staged)
+            diags += post(site, pages, staged, **_cache_for(post, work))
         if not has_errors(diags):
-            diags += check_site(staged)
+            diags += check_site(staged, work / CACHE_DIR)
         if has_errors(diags, strict):
             discard(staged)
             return BuildResult(False, diags, len(pages))

@@ -20,6 +20,7 @@ average is printed with the results.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import resource
 import shutil
@@ -173,6 +174,7 @@ def stage_costs(project: Path, out: Path) -> list[tuple[str, float, float]]:
     costs: list[tuple[str, float, float]] = []
 
     def timed(name: str, fn):  # type: ignore[no-untyped-def]
+        @functools.wraps(fn)  # the pipeline recognises its caching post-processors through the wrapper
         def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
             wall, cpu = time.perf_counter(), _cpu()
             try:

@@ -4,34 +4,57 @@
 built page, builds a character-bigram index (see index.py) with glossary synonyms and the
 content-type and town filters, and writes it under search/data/ in the staging folder. The browser
 side is overrides/assets/javascripts/gk-search.js, loaded only by the search page.
+
+Reading a page's text costs ≈ 1.5 ms, so texts are kept in the work folder's cache by the hash of the
+page's bytes (`work_cache`) and the missing ones are read on every core (`fanout`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, error
+from ..fanout import fan_out
 from ..links import page_url
 from ..navigation import NAV
-from ..pages import Page
-from ..references import Site
-from .extract import page_text
+from ..work_cache import WorkCache, code_version, digest
+from . import extract
+from .extract import PageText
 from .index import Facets, build_index
 from .postings import INDEX_DAMPING, Doc
 from .synonyms import synonyms
+
+if TYPE_CHECKING:  # kept light: fanout workers import this package
+    from ..pages import Page
+    from ..references import Site
 
 # Pages that are not content: the home page, this search page and the change log (最近更新).
 NOT_INDEXED_KINDS = frozenset({"home"})
 NOT_INDEXED_URLS = frozenset({"search/", "recent/"})
 
 
-def documents(pages: tuple[Page, ...], site_dir: Path) -> tuple[list[Doc], list[Diagnostic]]:
+def page_texts(site_dir: Path, urls: list[str], cache: Path | None) -> list[PageText | None]:
+    """The text of each page (None: no HTML file or no <article>), read through the cache."""
+    store = WorkCache(cache, "search-text", code_version(extract))
+    files = [site_dir / url / "index.html" for url in urls]
+    keys = [digest(html.read_bytes()) if html.is_file() else "" for html in files]
+    found: list[PageText | None] = [store.get(key) if key else None for key in keys]
+    missing = [i for i, key in enumerate(keys) if key and found[i] is None]
+    for i, text in zip(missing, fan_out("generator.search.extract:file_texts", [str(files[i]) for i in missing]),
+                       strict=True):
+        found[i] = text
+        if text is not None:
+            store.put(keys[i], text)
+    store.save()
+    return found
+
+
+def documents(pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> tuple[list[Doc], list[Diagnostic]]:
+    indexed = [p for p in pages if p.kind not in NOT_INDEXED_KINDS and page_url(p.path) not in NOT_INDEXED_URLS]
+    texts = page_texts(site_dir, [page_url(p.path) for p in indexed], cache)
     docs, diags = [], []
-    for page in pages:
-        if page.kind in NOT_INDEXED_KINDS or page_url(page.path) in NOT_INDEXED_URLS:
-            continue
-        html = site_dir / page_url(page.path) / "index.html"
-        text = page_text(html.read_text(encoding="utf-8")) if html.is_file() else None
+    for page, text in zip(indexed, texts, strict=True):
         if text is None:
             diags.append(error(page.path, 0, 0, "Q801", f"无法为搜索读取页面正文：{page_url(page.path)}",
                                "页面没有生成或缺少 <article> 正文区域；这是生成器或主题的问题，请联系维护人员。"))
@@ -41,9 +64,10 @@ def documents(pages: tuple[Page, ...], site_dir: Path) -> tuple[list[Doc], list[
     return docs, diags
 
 
-def search_index(site: Site, pages: tuple[Page, ...], site_dir: Path) -> list[Diagnostic]:
-    """Post-processor: write the search index into the built site."""
-    docs, diags = documents(pages, site_dir)
+def search_index(site: Site, pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> list[Diagnostic]:
+    """Post-processor: write the search index into the built site; `cache`: a folder where page texts
+    are kept between builds."""
+    docs, diags = documents(pages, site_dir, cache)
     table, more = synonyms(site)
     facets = Facets(tuple(label for label, _ in NAV), tuple(a.name for a in site.config.areas))
     for rel, data in sorted(build_index(docs, table, facets).items()):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
 SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "form", "svg", "template", "button", "select"})
 SKIP_CLASSES = frozenset({"gk-updated", "gk-back", "gk-sample", "headerlink"})
@@ -105,3 +106,8 @@ def page_text(html: str) -> PageText | None:
     title = parser.title[0] if parser.title else ""
     blocks = [b for b in parser.blocks if b != title] if title else parser.blocks
     return PageText(title, tuple(parser.headings), tuple(blocks))
+
+
+def file_texts(paths: list[str]) -> list[PageText | None]:
+    """A fanout task: the text of each HTML file."""
+    return [page_text(Path(path).read_text(encoding="utf-8")) for path in paths]

@@ -3,10 +3,14 @@ to the term the documents use (过渡费 -> 临时安置费, 拆迁 -> 征收, �
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..diagnostics import Diagnostic, warning
-from ..model.reference import Term
-from ..references import Site
 from .tokens import normalise
+
+if TYPE_CHECKING:  # kept light: fanout workers import the search package
+    from ..model.reference import Term
+    from ..references import Site
 
 
 def synonyms(site: Site) -> tuple[dict[str, list[str]], list[Diagnostic]]:
