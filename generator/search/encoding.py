@@ -25,6 +25,12 @@ DENSE_FLOORS = (1, 16, 40)
 
 
 def varint(value: int) -> str:
+    if 0 <= value < _SMALL:
+        return _VARINTS[value]
+    return _varint(value)
+
+
+def _varint(value: int) -> str:
     if value < 0:
         raise ValueError(value)
     out = []
@@ -66,7 +72,12 @@ def decode_varints(text: str) -> list[int]:
 
 
 def level(weight: int) -> int:
-    return sum(1 for floor in DENSE_FLOORS if weight >= floor)
+    return _LEVELS[weight] if 0 <= weight <= MAX_WEIGHT else sum(1 for floor in DENSE_FLOORS if weight >= floor)
+
+
+_SMALL = 1 << 15  # values below this are looked up, not computed (they are nearly all of them)
+_VARINTS = [_varint(v) for v in range(_SMALL)]
+_LEVELS = [sum(1 for floor in DENSE_FLOORS if w >= floor) for w in range(MAX_WEIGHT + 1)]
 
 
 def sparse(postings: list[tuple[int, int, int]]) -> str:

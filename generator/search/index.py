@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .encoding import gaps, postings_text, varints
-from .postings import Doc, parts, postings, stats
+from .postings import Doc, Table, parts, stats
 from .tokens import bucket
 
 SHARD_BYTES = 1200
@@ -79,8 +79,11 @@ def build_index(docs: Sequence[Doc], synonyms: dict[str, list[str]], facets: Fac
     """All index files, keyed by path relative to the site root."""
     ordered = order_docs(docs, facets)
     doc_parts = [parts(d.text.blocks) for d in ordered]
-    table = postings(ordered, [stats(d, p) for d, p in zip(ordered, doc_parts, strict=True)])
+    table = Table()  # one page's statistics at a time: they are the memory peak
+    for doc, texts in zip(ordered, doc_parts, strict=True):
+        table.add(doc, stats(doc, texts))
     encoded = {key: postings_text(plist, len(ordered)) for key, plist in table.items()}
+    del table
     starts, contents = shards(encoded)
     files: dict[str, bytes] = {}
     for n, shard in enumerate(contents):

@@ -8,8 +8,11 @@ TITLE_BOOST times, in a heading HEADING_BOOST times, and long pages are damped. 
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import add
 
 from .encoding import MAX_WEIGHT
 from .extract import PageText
@@ -78,32 +81,95 @@ def _count(texts: tuple[str, ...] | list[str]) -> Counter[str]:
     return counts
 
 
+def _keys(texts: tuple[str, ...] | list[str]) -> Counter[str]:
+    """The same counts as `_count`, faster: characters, then pairs (`keys_of_run` interleaves them)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for run in runs(text):
+            counts.update(run)
+            counts.update(map(add, run, run[1:]))
+    return counts
+
+
 def stats(doc: Doc, doc_parts: list[str]) -> Stats:
-    tf: dict[str, float] = dict(_count(doc.text.blocks))
-    for key, n in _count(doc.text.headings).items():
+    tf: dict[str, float] = dict(_keys(doc.text.blocks))
+    for key, n in _keys(doc.text.headings).items():
         tf[key] = tf.get(key, 0) + HEADING_BOOST * n
-    for key, n in _count([doc.title]).items():
+    for key, n in _keys([doc.title]).items():
         tf[key] = tf.get(key, 0) + TITLE_BOOST * n
     first: dict[str, int] = {}
     for i, part in enumerate(doc_parts):
-        for key in _count([part]):
-            first.setdefault(key, i)
+        keys: set[str] = set()
+        for run in runs(part):
+            keys.update(run)
+            keys.update(map(add, run, run[1:]))
+        first.update(dict.fromkeys(keys.difference(first), i))
     length = sum(len(r) for b in (*doc.text.blocks, doc.title) for r in runs(b))
     return Stats(tf, first, length)
 
 
 def weight(tf: float, length: int, average: float, damping: float) -> int:
-    norm = K1 * (1 - B + B * length / average) if average else K1
+    return _weight(tf, _norm(length, average), damping)
+
+
+def _norm(length: int, average: float) -> float:
+    return K1 * (1 - B + B * length / average) if average else K1
+
+
+def _weight(tf: float, norm: float, damping: float) -> int:
     score = tf * (K1 + 1) / (tf + norm) / (K1 + 1)
     return max(1, min(MAX_WEIGHT, round(MAX_WEIGHT * score * damping)))
 
 
+class Table:
+    """key -> postings, built one page at a time and held compactly (one 64-bit integer per posting:
+    page id, raw term frequency, part), so pages' statistics need not all be held at once; weights
+    are computed when the postings are read, once every page's length is known."""
+
+    def __init__(self) -> None:
+        self.packed: dict[str, array[int]] = {}
+        self.lengths: list[int] = []
+        self.dampings: list[float] = []
+
+    def add(self, doc: Doc, st: Stats) -> None:
+        doc_id = len(self.lengths)
+        if max(st.tf.values(), default=0) > _MASK_TF or max(st.part.values(), default=0) > _MASK_PART:
+            raise ValueError(f"page too long for the search index: {doc.url}")
+        self.lengths.append(st.length)
+        self.dampings.append(doc.damping)
+        packed, part = self.packed, st.part
+        for key, tf in st.tf.items():
+            value = doc_id << _DOC_SHIFT | int(tf) << _TF_SHIFT | part.get(key, 0)
+            found = packed.get(key)
+            if found is None:
+                packed[key] = array("q", (value,))
+            else:
+                found.append(value)
+
+    def items(self) -> Iterator[tuple[str, list[tuple[int, int, int]]]]:
+        """(key, [(page id, weight, part)]) in the order keys were first seen; page ids ascending."""
+        average = sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
+        norms = [_norm(length, average) for length in self.lengths]
+        dampings = self.dampings
+        for key, values in self.packed.items():
+            out = []
+            for value in values:
+                doc, tf = value >> _DOC_SHIFT, value >> _TF_SHIFT & _MASK_TF
+                score = tf * (K1 + 1) / (tf + norms[doc]) / (K1 + 1)  # as `_weight`, inlined: 2.4 M calls
+                out.append((doc, max(1, min(MAX_WEIGHT, round(MAX_WEIGHT * score * dampings[doc]))),
+                            value & _MASK_PART))
+            yield key, out
+
+
+_TF_SHIFT = 16  # bits 0-15: part; 16-39: term frequency; 40-62: page id
+_DOC_SHIFT = 40
+_MASK_PART = (1 << 16) - 1
+_MASK_TF = (1 << 24) - 1
+
+
 def postings(docs: list[Doc], all_stats: list[Stats]) -> dict[str, list[tuple[int, int, int]]]:
     """key -> [(page id, weight, part)], page ids ascending."""
-    average = sum(s.length for s in all_stats) / len(all_stats) if all_stats else 0.0
-    table: dict[str, list[tuple[int, int, int]]] = {}
-    for doc_id, (doc, st) in enumerate(zip(docs, all_stats, strict=True)):
-        for key, tf in st.tf.items():
-            w = weight(tf, st.length, average, doc.damping)
-            table.setdefault(key, []).append((doc_id, w, st.part.get(key, 0)))
-    return table
+    table = Table()
+    for doc, st in zip(docs, all_stats, strict=True):
+        table.add(doc, st)
+    return dict(table.items())

@@ -40,9 +40,20 @@ def normalise_char(ch: str) -> str:
     return out
 
 
+class _Table(dict[int, str]):
+    """Code point -> search form, filled on first use (for `str.translate`)."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = normalise_char(chr(cp))
+        return self[cp]
+
+
+_TABLE = _Table()
+
+
 def normalise(text: str) -> str:
     """Text -> search form. Spaces vanish (Chinese needs none); every non-word character breaks a run."""
-    return "".join(map(normalise_char, text))
+    return text.translate(_TABLE)
 
 
 def runs(text: str) -> list[str]:
