@@ -111,6 +111,27 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.root), host=args.host, port=args.port)
 
 
+def _cmd_estimate(args: argparse.Namespace) -> int:
+    import json
+
+    from .estimate.request import estimate_file
+
+    site, diags = pipeline.analyse(Path(args.root))
+    if site is None or has_errors(diags):
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    source = Path(args.input)
+    if not source.is_file():
+        print(f"找不到输入文件 {source}", file=sys.stderr)
+        return EXIT_USAGE
+    breakdown, problems = estimate_file(site, args.standard, str(source), source.read_bytes())
+    if breakdown is None:
+        _print_diagnostics(problems)
+        return EXIT_INVALID
+    print(json.dumps(breakdown.as_json(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def _cmd_urls(args: argparse.Namespace) -> int:
     from .pages import derive_pages
     from .redirects import LOCK_FILE, lock_text, plan_redirects
@@ -189,27 +210,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_estimate(args: argparse.Namespace) -> int:
-    import json
-
-    from .estimate.request import estimate_file
-
-    site, diags = pipeline.analyse(Path(args.root))
-    if site is None or has_errors(diags):
-        _print_diagnostics(diags)
-        return EXIT_INVALID
-    source = Path(args.input)
-    if not source.is_file():
-        print(f"找不到输入文件 {source}", file=sys.stderr)
-        return EXIT_USAGE
-    breakdown, problems = estimate_file(site, args.standard, str(source), source.read_bytes())
-    if breakdown is None:
-        _print_diagnostics(problems)
-        return EXIT_INVALID
-    print(json.dumps(breakdown.as_json(), ensure_ascii=False, indent=2))
-    return EXIT_OK
-
-
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器")
     sub = p.add_subparsers(dest="command", required=True)
@@ -277,7 +277,6 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--standard", required=True, help="补偿标准的标识（id）")
     e.add_argument("--input", required=True, help="情形文件（YAML 或 JSON）：lines 各项数量、shared 共用数量")
     e.set_defaults(func=_cmd_estimate)
-
     r = sub.add_parser("report", help="打印公开事项对照表（与网站上的对照表相同）；--strict 时必选事项缺失或逾期则失败")
     common(r)
     r.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")

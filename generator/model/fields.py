@@ -22,7 +22,8 @@ MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$", re.ASCII)  # ASCII: \d would 
 QUANTITY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,4})?$", re.ASCII)
 # Raw HTML, entities, script URLs, and event-handler attributes: Markdown's attr_list would turn
 # `[链接](#a){ onmouseover=x() }` into a live handler, so `on…=` is refused anywhere in editor text.
-_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#|javascript\s*:|vbscript\s*:|data\s*:\s*text/html|(?<![a-z0-9_-])on[a-z]+\s*=",
+_HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#|javascript\s*:|vbscript\s*:|(?<![a-z0-9_-])(?:data|file)\s*:|"
+                      r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//|(?<![a-z0-9_-])on[a-z]+\s*=",
                       re.IGNORECASE)
 _URL_RE = re.compile(r"^(https?://[^\s<>\"']+|/[^\s<>\"']*)$")
 
@@ -104,7 +105,7 @@ def check_text(value: Any) -> str:
     m = _HTML_RE.search(text)
     if m:
         raise PydanticCustomError(
-            "H401", "文字中含有不允许的 HTML 或脚本（“{found}”）",
+            "H401", "文字中含有不允许的 HTML、脚本或外部资源（“{found}”）",
             {"found": text[m.start(): m.start() + 20]})
     if '"' in text:  # mkdocs' theme templates do not escape: a " in a title would end an attribute
         raise PydanticCustomError("H402", "文字中含有英文双引号（\"），请改用中文引号“”", {})

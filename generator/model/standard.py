@@ -88,6 +88,8 @@ class Rate(Strict):
 class Zone(Rate):
     """A 区片 of the 区片综合地价: the towns and streets it covers and its price."""
 
+    name: Text = describe("区片名称", "如 一类区片")
+
     covers: Annotated[list[Id], RefTo("areas")] = describe("覆盖镇街", "site_config.yml 中镇街的标识", min_length=1)
 
 
