@@ -207,17 +207,19 @@
     return out;
   }
   function idfOf(df) { return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)); }
-  function pieces(term, table) { // few pages hold the whole phrase: cut it into the longest pieces some page holds
-    var cs = Array.from(term), out = [], i = 0;
-    while (i + 1 < cs.length) {
+  function pieces(term, table) { // few pages hold the whole phrase: the longest piece some page holds, from each start
+    // (overlapping pieces are kept unless one lies inside another, so 房子评估 keeps 评估 as well as 房子评)
+    var cs = Array.from(term), found = [];
+    for (var i = 0; i + 1 < cs.length; i++) {
       var best = null;
       for (var j = i + 2; j <= cs.length && j - i < cs.length && j - i <= PIECE_MAX; j++) {
         var hits = termHits(cs.slice(i, j).join(""), table);
         if (!Object.keys(hits).length) break;
-        best = { hits: hits, end: j };
+        best = { hits: hits, start: i, end: j };
       }
-      if (best) { out.push(best.hits); i = best.end; } else { i++; }
+      if (best && !found.some(function (f) { return f.start <= best.start && best.end <= f.end; })) found.push(best);
     }
+    var out = found.map(function (f) { return f.hits; });
     var merged = {};
     out.forEach(function (hits) {
       Object.keys(hits).forEach(function (d) {
