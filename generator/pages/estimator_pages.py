@@ -45,10 +45,11 @@ def _field(line: Line, prefix: str) -> list[dict[str, Any]]:
              "flag": m.flag, "placeholder": m.placeholder} for m in line.measures if not m.shared]
 
 
-def _form(calc: Calculator) -> dict[str, Any]:
+def _form(calc: Calculator, covers: dict[str, str]) -> dict[str, Any]:
     zone_measures = calc.zone_measures()
     return {
-        "zones": [{"id": z.id, "title": z.title, "rate": f"{format_fen(z.rate_fen)} {z.unit}"} for z in calc.zones],
+        "zones": [{"id": z.id, "title": z.title, "rate": f"{format_fen(z.rate_fen)} {z.unit}",
+                   "covers": covers.get(z.id, "")} for z in calc.zones],
         "zone_fields": [{"name": f"zone:{m.factor}", "label": m.label, "factor": m.factor, "places": m.places,
                          "placeholder": m.placeholder} for m in zone_measures],
         "shared": [{"name": f"shared:{m.factor}", "label": m.label, "factor": m.factor, "places": m.places,
@@ -68,7 +69,7 @@ def _estimator_page(site: Site, s: CompensationStandard) -> Page:
         "standard_href": relative(path, page_path("standards", s.id)),
         "notice": NOTICE,
         "sample_notice": SAMPLE_NOTICE if s.sample else "",
-        "form": _form(calc),
+        "form": _form(calc, {z.id: "、".join(site.areas[a].name for a in z.covers) for z in s.zones}),
         "data": json.dumps(browser_data(calc), ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         "examples": example_views(site, s, path),
     }
