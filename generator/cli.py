@@ -108,7 +108,7 @@ def _cmd_city(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(Path(args.root), host=args.host, port=args.port)
+    return serve(Path(args.root), lambda line: print(line, file=sys.stderr), host=args.host, port=args.port)
 
 
 def _cmd_estimate(args: argparse.Namespace) -> int:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import functools
 import http.server
-import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import pipeline
 from .diagnostics import sort_diagnostics
+
+Report = Callable[[str], None]
 
 
 def _snapshot(root: Path) -> dict[str, float]:
@@ -23,25 +25,26 @@ def _snapshot(root: Path) -> dict[str, float]:
     return {str(p): p.stat().st_mtime for p in watched if p.is_file()}
 
 
-def _rebuild(root: Path, out: Path) -> None:
+def _rebuild(root: Path, out: Path, report: Report) -> None:
     try:
         result = pipeline.build(root, out)
     except Exception as exc:  # a generator bug must not stop the preview server
-        print(f"[gongkai] 构建出错：{type(exc).__name__}: {exc}", file=sys.stderr)
+        report(f"[gongkai] 构建出错：{type(exc).__name__}: {exc}")
         return
     for d in sort_diagnostics(result.diagnostics):
-        print(d.format(), file=sys.stderr)
+        report(d.format())
     state = "已更新预览" if result.published else "构建失败，继续显示上一次的预览"
-    print(f"[gongkai] {state}（{result.page_count} 个页面）", file=sys.stderr)
+    report(f"[gongkai] {state}（{result.page_count} 个页面）")
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> int:
+def serve(root: Path, report: Report, host: str = "127.0.0.1", port: int = 8000, interval: float = 1.0) -> int:
+    """Preview loop; every message goes through `report` (the CLI prints it)."""
     out = Path(tempfile.mkdtemp(prefix="gongkai-preview-")) / "site"
-    _rebuild(root, out)
+    _rebuild(root, out, report)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"[gongkai] 预览地址 http://{host}:{server.server_address[1]}/ （Ctrl+C 退出）", file=sys.stderr)
+    report(f"[gongkai] 预览地址 http://{host}:{server.server_address[1]}/ （Ctrl+C 退出）")
     seen = _snapshot(root)
     try:
         while True:
@@ -49,7 +52,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, interval: float
             now = _snapshot(root)
             if now != seen:
                 seen = now
-                _rebuild(root, out)
+                _rebuild(root, out, report)
     except KeyboardInterrupt:
         server.shutdown()
     return 0

@@ -49,13 +49,18 @@ def bundled_site(bundled_project: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini") / "project")
+def build_fixture(name: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Copy tests/fixtures/<name> and build it; returns the published site folder."""
+    project = copy_project(FIXTURES / name, tmp_path_factory.mktemp(name) / "project")
     out = project / "site"
     result = pipeline.build(project, out)
     assert result.published, "\n".join(d.format() for d in result.diagnostics)
     return out
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_fixture("mini", tmp_path_factory)
 
 
 def free_port() -> int:

@@ -6,18 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, serve_dir
-
-from generator import pipeline
+from conftest import build_fixture, serve_dir
 
 
 @pytest.fixture(scope="module")
 def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(FIXTURES / "other-district", tmp_path_factory.mktemp("other") / "project")
-    out = project / "site"
-    result = pipeline.build(project, out)
-    assert result.published, "\n".join(d.format() for d in result.diagnostics)
-    return out
+    return build_fixture("other-district", tmp_path_factory)
 
 
 def _pages(site: Path) -> list[Path]:
