@@ -170,13 +170,13 @@ def city_pages(root: Path, city: CityConfig, districts: tuple[DistrictResult, ..
     pages = (_index_page(city, districts, updated), _search_page(city, districts))
     work = root / pipeline.WORK_DIR
     write_tree(render_pages(pages), work / "docs")
-    write_tree(pipeline.theme_files(root), work / "overrides")
+    assets = pipeline.write_theme(root, work)
     settings = SiteConfig.model_construct(
         name=city.name, short_name=city.short_name, description=city.description, district=city.name,
         sponsor=city.sponsor, organiser=city.organiser, base_url=city.base_url, contacts=city.contacts, areas=[],
         sample_data=city.sample_data, updated=city.updated, **RENDERER_DEFAULTS)
     config = mkdocs_material.mkdocs_config(settings, city.sample_data, CITY_NAV, (work / "docs").resolve(), staged,
-                                           (work / "overrides").resolve())
+                                           (work / "overrides").resolve(), assets)
     mkdocs_material.write_config(config, work / "mkdocs.yml")
     diags = mkdocs_material.render(work / "mkdocs.yml", updated, jobs=1)
     table: dict[str, list[str]] = {}

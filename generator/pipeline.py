@@ -20,7 +20,6 @@ from .diagnostics import Diagnostic, error, has_errors
 from .emit import render_pages, write_tree
 from .estimate import check_examples
 from .feed import write_feed
-from .fingerprint import fingerprint_assets
 from .freshness import freshness_diagnostics
 from .glossary_inline import explain_terms
 from .navigation import NAV
@@ -32,19 +31,19 @@ from .qr import write_codes
 from .redirects import check_lock, plan_redirects, write_redirects
 from .references import Site, resolve
 from .renderer import mkdocs_material
+from .renderer.theme_assets import ThemeAssets
 from .rules import production_rules
 from .search import search_index
 from .sitecheck import check_site
-from .stylesheets import bundle_stylesheets
 
 WORK_DIR = ".gongkai-build"
 
 # Post-processors run on the rendered HTML in the staging folder, before the site checks and the
 # swap: (site, pages, staging dir) -> diagnostics. Register new ones here, in order.
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
-# bundle_stylesheets and fingerprint_assets rewrite asset links in every HTML page: keep them last.
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index,
-                                               bundle_stylesheets, fingerprint_assets)
+# A post-processor only adds files: a rendered page in staging may be linked to the render cache, so
+# it is never rewritten (asset names are settled before the render: renderer/theme_assets.py).
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index)
 # Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
 CACHE_DIR = "cache"
 CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({write_codes, search_index})
@@ -108,11 +107,18 @@ def markdown_files(site: Site, pages: tuple[Page, ...]) -> dict[str, str]:
     return explain_terms(site, render_pages(pages))
 
 
-def emit(site: Site, root: Path, work: Path) -> tuple[Page, ...]:
+def write_theme(root: Path, work: Path) -> ThemeAssets:
+    """The theme (defaults + project overrides) plus its stylesheet bundle and hashed asset copies."""
+    theme = theme_files(root)
+    assets = mkdocs_material.theme_assets(theme)
+    write_tree({**theme, **assets.files}, work / "overrides")
+    return assets
+
+
+def emit(site: Site, root: Path, work: Path) -> tuple[tuple[Page, ...], ThemeAssets]:
     pages = derive_pages(site)
     write_tree(markdown_files(site, pages), work / "docs")
-    write_tree(theme_files(root), work / "overrides")
-    return pages
+    return pages, write_theme(root, work)
 
 
 def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
@@ -130,14 +136,14 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False,
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
-    pages = emit(site, root, work)
+    pages, assets = emit(site, root, work)
     diags += url_diagnostics(root, site, pages, production)
     if has_errors(diags, strict):
         return BuildResult(False, diags, len(pages))
     staged = staging(out)
     try:
         config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
-                                               staged, (work / "overrides").resolve())
+                                               staged, (work / "overrides").resolve(), assets)
         mkdocs_material.write_config(config, work / "mkdocs.yml")
         diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages), jobs)
         for post in POSTPROCESSORS:

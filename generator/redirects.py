@@ -165,5 +165,6 @@ def write_redirects(site: Site, pages: tuple[Page, ...], staging: Path) -> list[
     for r in redirects:
         target = staging / page_url(r.old) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never write into a file the render cache may share
         target.write_text(redirect_html(site, r), encoding="utf-8")
     return []

@@ -17,6 +17,8 @@ import yaml
 
 from ..diagnostics import Diagnostic
 from ..model.site import SiteConfig
+from .theme_assets import ThemeAssets
+from .theme_assets import plan as plan_assets
 
 # Theme assets under overrides/assets/, loaded on every page. One file per feature; keep them small.
 EXTRA_CSS: tuple[str, ...] = ("assets/stylesheets/gongkai.css", "assets/stylesheets/gk-a11y.css",
@@ -29,9 +31,15 @@ EXTRA_JAVASCRIPT += ("assets/javascripts/gk-explain.js", "assets/javascripts/gk-
 EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
 
 
+def theme_assets(theme: dict[str, bytes]) -> ThemeAssets:
+    """The stylesheet bundle and hashed asset names for these theme files (see `theme_assets`)."""
+    return plan_assets(theme, EXTRA_CSS)
+
+
 def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, str], ...], docs_dir: Path,
-                  site_dir: Path, overrides_dir: Path) -> dict[str, Any]:
+                  site_dir: Path, overrides_dir: Path, assets: ThemeAssets) -> dict[str, Any]:
     domain = urlsplit(config.base_url).netloc
+    names = assets.names
     return {
         "site_name": config.short_name,
         "site_url": config.base_url,
@@ -47,6 +55,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
             "font": False,
             "features": [],
             "palette": {"scheme": "default", "primary": "blue", "accent": "blue"},
+            "favicon": names.get("assets/images/favicon.png", "assets/images/favicon.png"),
         },
         "extra": {
             "generator": False,
@@ -63,10 +72,11 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
                 "parent_portal_url": config.parent_portal_url or "",
                 "contacts": [{"label": c.label, "value": c.value} for c in config.contacts],
                 "sample_data": has_sample,
+                "assets": dict(sorted(names.items())),
             },
         },
-        "extra_css": list(EXTRA_CSS),
-        "extra_javascript": list(EXTRA_JAVASCRIPT),
+        "extra_css": [assets.bundle],
+        "extra_javascript": [names.get(path, path) for path in EXTRA_JAVASCRIPT],
         "plugins": [],
         "nav": [{label: path} for label, path in nav],
         "not_in_nav": "/*/*.md\n",

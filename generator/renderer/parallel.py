@@ -3,8 +3,8 @@
 The pages to render (all of them, or those the render cache says changed) are split into shards of
 similar size; each shard is one mkdocs run (`mkdocs_run.render_run`) in its own process, writing
 into its own folder. One run also copies the theme assets and writes the sitemap and 404 page.
-The shards' files are then moved into the render cache's `site/`, which is copied into the staging
-folder. Shards are capped in size because mkdocs keeps every page of a run in memory.
+The shards' files are then moved into the render cache's `site/`, whose files are hard-linked into the
+staging folder. Shards are capped in size because mkdocs keeps every page of a run in memory.
 """
 
 from __future__ import annotations
@@ -165,8 +165,18 @@ def render_site(config_file: Path, source_date: dt.date, jobs: int | None = None
             discard_later(cached, layout.cache_dir)
         entries = _update(cached, outputs, plan, previous, sources)
         cache.save(layout.cache_dir, cache.Manifest(fingerprint, entries))
-    shutil.copytree(cached, layout.site_dir, dirs_exist_ok=True, copy_function=shutil.copyfile)
+    shutil.copytree(cached, layout.site_dir, dirs_exist_ok=True, copy_function=link_or_copy)
     return diags
+
+
+def link_or_copy(src: str, dst: str) -> None:
+    """A cached file into the staging folder: a hard link (no bytes copied), or a copy across file systems.
+    The cache replaces a file (os.replace) rather than rewriting it, and nothing rewrites a staged page, so
+    the published site and the cache may share the file."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
 
 
 def _update(cached: Path, outputs: list[tuple[Path, RunResult]], plan: cache.Plan, previous: cache.Manifest | None,
