@@ -13,8 +13,9 @@ duplicate keys, nesting deeper than the cap, and YAML syntax errors.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,10 +31,11 @@ except AttributeError:  # pragma: no cover - depends on the libyaml build
 
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 _LEADING_TAB = re.compile(r"^( *)\t", re.MULTILINE)
+_QUOTED = frozenset(("'", '"', "|", ">"))
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):  # a tuple: built for every node, three times cheaper than a frozen dataclass
     path: str
     line: int  # 1-based
     column: int  # 1-based
@@ -159,6 +161,36 @@ class _Builder:
             return
         container.entries[key] = (key_pos, node)
 
+    def build(self, events: Iterable[yaml.Event]) -> None:
+        """Feed every event; scalars (nine events in ten) take the short path with no method call."""
+        path, stack = self.path, self.stack
+        for event in events:
+            if type(event) is not yaml.ScalarEvent:
+                self.feed(event)
+                continue
+            if event.anchor is not None or event.tag is not None:
+                self._reject_anchor_tag(event)
+            mark = event.start_mark
+            pos = Pos(path, mark.line + 1, mark.column + 1)
+            value: str | None = event.value
+            quoted = event.style in _QUOTED
+            if not quoted and value in _NULLS:
+                value = None
+            if stack:
+                container, pending = stack[-1]
+                if type(container) is Seq:
+                    container.items.append(Scalar(value, pos, quoted))
+                    continue
+                if type(container) is Map:
+                    if not pending and value is not None:  # a key: keep only its text and position
+                        pending.append((value, pos))
+                        continue
+                    if pending and pending[-1][0] and pending[-1][0] not in container.entries:
+                        key, key_pos = pending.pop()
+                        container.entries[key] = (key_pos, Scalar(value, pos, quoted))
+                        continue
+            self._attach(Scalar(value, pos, quoted))
+
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
             pos = _pos(self.path, event.start_mark)
@@ -171,8 +203,8 @@ class _Builder:
         pos = _pos(self.path, event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             value: str | None = event.value
-            quoted = event.style in ("'", '"', "|", ">")
-            if not quoted and value in ("", "~", "null", "Null", "NULL"):
+            quoted = event.style in _QUOTED
+            if not quoted and value in _NULLS:
                 value = None
             self._attach(Scalar(value, pos, quoted))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -200,8 +232,11 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
         return None, diags
     builder = _Builder(path)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        loader = _Loader(text)
+        try:  # get_event directly: yaml.parse's generator costs a tenth of the parse
+            builder.build(iter(loader.get_event, None))
+        finally:
+            loader.dispose()
     except _TooDeep as exc:
         diags.append(error(path, exc.pos.line, exc.pos.column, "Y108",
                            f"嵌套层级过深（超过 {MAX_DEPTH} 层）", "请检查缩进或括号是否写错。"))
