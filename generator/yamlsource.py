@@ -171,7 +171,7 @@ class _Builder:
             if event.anchor is not None or event.tag is not None:
                 self._reject_anchor_tag(event)
             mark = event.start_mark
-            pos = Pos(path, mark.line + 1, mark.column + 1)
+            pos = Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path, 0, 0)
             value: str | None = event.value
             quoted = event.style in _QUOTED
             if not quoted and value in _NULLS:
