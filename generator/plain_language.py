@@ -50,7 +50,11 @@ def sentence_length(sentence: str) -> int:
 
 
 def long_sentences(text: str) -> Iterator[tuple[int, str]]:
+    if len(text) <= MAX_SENTENCE:  # a sentence never counts more characters than it has
+        return
     for sentence in _SENTENCE_END.split(text):
+        if len(sentence) <= MAX_SENTENCE:
+            continue
         n = sentence_length(sentence)
         if n > MAX_SENTENCE:
             yield n, sentence.strip()
@@ -79,24 +83,31 @@ def plain_language_diagnostics(site: Site) -> list[Diagnostic]:
     pattern, covered = _term_pattern(site)
     diags: list[Diagnostic] = []
     for ctype in CONTENT_TYPES:
+        standards = ctype.key == "compensation_standards"
         for item in site.of(ctype.key):
             located = site.located[(ctype.key, item.id)]
             reported: set[str] = set()
             for loc, text in _texts(item):
-                pos = located.pos(*loc)
-                for n, sentence in long_sentences(text):
-                    diags.append(warning(pos.path, pos.line, pos.column, "D951",
-                                         f"句子太长（{n} 字）：“{sentence[:24]}……”",
-                                         f"一句话最好不超过 {MAX_SENTENCE} 字：把它拆成几句短话，一句只说一件事。"))
-                for found in pattern.findall(text):
-                    if found not in covered and found not in reported:
-                        reported.add(found)
-                        diags.append(warning(pos.path, pos.line, pos.column, "D952",
-                                             f"用了法律术语“{found}”，但术语表中没有它",
-                                             "请在 content/glossary 中为它加一条大白话解释（或把它加为已有术语的俗称），"
-                                             "页面上会自动在它第一次出现的地方显示解释。"))
-                if ctype.key == "compensation_standards" and _TYPED_EXAMPLE.search(text):
-                    diags.append(warning(pos.path, pos.line, pos.column, "D953",
-                                         "说明中手写了计算举例；标准的金额一改，举例就会算错",
-                                         "删去手写的举例，在 examples 中只写情形和数量（如 120 平方米），金额由系统计算。"))
+                pos = None  # found only for a diagnostic: finding it may parse the file again
+                for code, message, hint in _findings(text, pattern, standards):
+                    if code == "D952":
+                        if message in covered or message in reported:
+                            continue
+                        reported.add(message)
+                        message = f"用了法律术语“{message}”，但术语表中没有它"
+                    pos = pos or located.pos(*loc)
+                    diags.append(warning(pos.path, pos.line, pos.column, code, message, hint))
     return diags
+
+
+def _findings(text: str, pattern: re.Pattern[str], standards: bool) -> Iterator[tuple[str, str, str]]:
+    """(code, message, hint) for one text; for D952 the message is the term, judged by the caller."""
+    for n, sentence in long_sentences(text):
+        yield ("D951", f"句子太长（{n} 字）：“{sentence[:24]}……”",
+               f"一句话最好不超过 {MAX_SENTENCE} 字：把它拆成几句短话，一句只说一件事。")
+    for found in pattern.findall(text):
+        yield ("D952", found, "请在 content/glossary 中为它加一条大白话解释（或把它加为已有术语的俗称），"
+                              "页面上会自动在它第一次出现的地方显示解释。")
+    if standards and _TYPED_EXAMPLE.search(text):
+        yield ("D953", "说明中手写了计算举例；标准的金额一改，举例就会算错",
+               "删去手写的举例，在 examples 中只写情形和数量（如 120 平方米），金额由系统计算。")

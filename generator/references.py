@@ -7,6 +7,7 @@ The result is `Site`, the immutable value every later stage reads.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,6 @@ from .model.fields import Citation, RefTo
 from .model.policy import PolicyDocument
 from .model.site import Area
 from .validation import Located
-from .yamlsource import Pos
 
 
 @dataclass(frozen=True)
@@ -65,29 +65,61 @@ def _ref_in(annotation: Any) -> str | None:
     return None
 
 
-def walk(model: BaseModel, loc: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], BaseModel]]:
-    """Every nested model inside `model`, with its location path."""
-    yield loc, model
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
+def _may_hold_model(annotation: Any) -> bool:
+    if annotation is Any or annotation is object:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(arg) for arg in getattr(annotation, "__args__", ()) or ())
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """What walking a model class needs, worked out once per class from its annotations."""
+
+    refs: tuple[tuple[str, str, str], ...]  # (attribute, key as written, target type)
+    nested: tuple[tuple[str, str], ...]  # (attribute, key) of the fields that may hold models
+
+
+@functools.cache
+def _fields(cls: type[BaseModel]) -> _Fields:
+    refs, nested = [], []
+    for name, info in cls.model_fields.items():
         key = info.alias or name
+        target = _ref_target(info)
+        if target is not None:
+            refs.append((name, key, target))
+        if _may_hold_model(info.annotation):
+            nested.append((name, key))
+    return _Fields(tuple(refs), tuple(nested))
+
+
+def walk(model: BaseModel, loc: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], BaseModel]]:
+    """Every nested model inside `model` (itself first, then depth first), with its location path."""
+    found: list[tuple[tuple[object, ...], BaseModel]] = []
+    _walk_into(model, loc, found)
+    return iter(found)
+
+
+def _walk_into(model: BaseModel, loc: tuple[object, ...], found: list[tuple[tuple[object, ...], BaseModel]]) -> None:
+    found.append((loc, model))
+    for name, key in _fields(type(model)).nested:
+        value = getattr(model, name)
         if isinstance(value, BaseModel):
-            yield from walk(value, (*loc, key))
+            _walk_into(value, (*loc, key), found)
         elif isinstance(value, (list, tuple)):
             for i, element in enumerate(value):
                 if isinstance(element, BaseModel):
-                    yield from walk(element, (*loc, key, i))
+                    _walk_into(element, (*loc, key, i), found)
 
 
 def references(model: BaseModel) -> Iterator[tuple[tuple[object, ...], str, str]]:
     """(location, target type, id) for every RefTo-annotated value in `model` and its children."""
     for loc, sub in walk(model):
-        for name, info in type(sub).model_fields.items():
-            target = _ref_target(info)
+        for name, key, target in _fields(type(sub)).refs:
             value = getattr(sub, name)
-            if target is None or value is None:
+            if value is None:
                 continue
-            key = info.alias or name
             if isinstance(value, (list, tuple)):
                 for i, element in enumerate(value):
                     yield (*loc, key, i), target, element
@@ -101,18 +133,17 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
     by_id: dict[str, dict[str, Any]] = {}
     located_by_key: dict[tuple[str, str], Located] = {}
     for ctype in CONTENT_TYPES:
-        seen: dict[str, Pos] = {}
+        seen: dict[str, Located] = {}
         table: dict[str, Any] = {}
         for located in content.of(ctype.key):
             item_id = located.item.id
-            pos = located.pos("id")
-            if item_id in seen:
-                first = seen[item_id]
+            if item_id in seen:  # positions only for a diagnostic: finding them may parse the file again
+                pos, first = located.pos("id"), seen[item_id].pos("id")
                 diags.append(error(located.path, pos.line, pos.column, "R302",
                                    f"{ctype.label}标识“{item_id}”重复（已在 {first.path}:{first.line} 使用）",
                                    "每条内容的标识（id）必须唯一，请改用另一个标识。"))
                 continue
-            seen[item_id] = pos
+            seen[item_id] = located
             table[item_id] = located.item
             located_by_key[(ctype.key, item_id)] = located
         by_id[ctype.key] = table
@@ -121,9 +152,10 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
         p = content.config.pos("areas")
         diags.append(error(content.config.path, p.line, p.column, "R302", "镇街标识重复", "每个镇街的 id 必须唯一。"))
     documents = by_id["policy_documents"]
+    articles = {doc_id: frozenset(a.number for a in doc.articles) for doc_id, doc in documents.items()}
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
-            diags.extend(_check_item(located, documents, by_id, area_ids))
+            diags.extend(_check_item(located, documents, articles, by_id, area_ids))
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
             if hasattr(located.item, "pending"):
@@ -133,8 +165,8 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
     return Site(config, items, by_id, located_by_key), diags
 
 
-def _check_item(located: Any, documents: dict[str, PolicyDocument], by_id: dict[str, dict[str, Any]],
-                area_ids: set[str]) -> list[Diagnostic]:
+def _check_item(located: Any, documents: dict[str, PolicyDocument], articles: dict[str, frozenset[int]],
+                by_id: dict[str, dict[str, Any]], area_ids: set[str]) -> list[Diagnostic]:
     diags = []
     for loc, target, ref in references(located.item):
         known = area_ids if target == "areas" else by_id.get(target, {})
@@ -143,21 +175,22 @@ def _check_item(located: Any, documents: dict[str, PolicyDocument], by_id: dict[
             what = "镇街" if target == "areas" else next(t.label for t in CONTENT_TYPES if t.key == target)
             diags.append(error(located.path, pos.line, pos.column, "R303", f"引用了不存在的{what}“{ref}”",
                                f"请检查拼写，或先添加标识为“{ref}”的{what}。"))
-    for loc, sub in walk(located.item):
+    parts = list(walk(located.item))
+    for loc, sub in parts:
         if isinstance(sub, Citation) and sub.article is not None and sub.document in documents:
-            doc = documents[sub.document]
-            if sub.article not in {a.number for a in doc.articles}:
+            if sub.article not in articles[sub.document]:
+                doc = documents[sub.document]
                 pos = located.pos(*loc, "article")
                 diags.append(error(located.path, pos.line, pos.column, "R304",
                                    f"引用了《{doc.title}》第 {sub.article} 条，但该文件的引用条款（articles）中没有这一条",
                                    "请在该政策文件的 articles 中逐字录入这一条，或改正条号。"))
     item = located.item
     if hasattr(item, "source") and isinstance(item.source, Citation) and item.source.document in documents:
-        for loc, sub in walk(item):
+        for loc, sub in parts:
             article = getattr(sub, "article", None)
             if loc and not isinstance(sub, Citation) and isinstance(article, int):
-                doc = documents[item.source.document]
-                if article not in {a.number for a in doc.articles}:
+                if article not in articles[item.source.document]:
+                    doc = documents[item.source.document]
                     pos = located.pos(*loc, "article")
                     diags.append(error(located.path, pos.line, pos.column, "R304",
                                        f"引用了《{doc.title}》第 {article} 条，但该文件的引用条款中没有这一条",
@@ -169,11 +202,12 @@ def _check_pending(located: Any) -> list[Diagnostic]:
     diags = []
     item = located.item
     for i, name in enumerate(item.pending):
-        pos = located.pos("pending", i)
         if name not in type(item).model_fields:
+            pos = located.pos("pending", i)
             diags.append(error(located.path, pos.line, pos.column, "S214", f"待补充字段“{name}”不是本类型的字段",
                                "pending 中只能写本类型中可以留空的字段名，如 doc_number。"))
         elif getattr(item, name) is not None:
+            pos = located.pos("pending", i)
             diags.append(error(located.path, pos.line, pos.column, "S214",
                                f"字段“{name}”已经填写，却仍列为待补充", "填好后请把它从 pending 中删除。"))
     return diags
