@@ -8,6 +8,7 @@ build) but writes only the pages it is given. It uses mkdocs' public plugin even
   in a run without assets, theme and media files are excluded too (another run copies them);
 - `on_template_context`: the sitemap still lists every page;
 - `on_post_template`: a run without templates writes no sitemap or 404 page;
+- `on_page_markdown` / `on_page_content`: gongkai's own HTML skips Markdown (`html_stash`);
 - `on_post_page`: records which page was written to which file.
 
 Every warning mkdocs logs becomes a B601 diagnostic (our --strict).
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, error
+from . import html_stash
 
 HINT = "这是生成器或主题的问题，请联系维护人员。"
 
@@ -78,6 +80,10 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
     from mkdocs.structure.pages import Page
 
     class SubsetPlugin(BasePlugin):  # type: ignore[type-arg]
+        def __init__(self) -> None:
+            super().__init__()
+            self.stashed: dict[str, list[str]] = {}
+
         def on_files(self, files: Any, config: Any) -> Any:
             self.docs = [f for f in files if f.is_documentation_page() and f.inclusion.is_included()]
             for f in files:
@@ -98,6 +104,16 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
 
         def on_post_template(self, output: str, template_name: str, config: Any) -> str:
             return output if run.templates else ""
+
+        def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+            text, self.stashed[page.file.src_uri] = html_stash.stash(markdown)
+            return text
+
+        def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+            pieces = self.stashed.pop(page.file.src_uri, [])
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids |= html_stash.anchor_ids(pieces)
+            return html_stash.restore(html, pieces)
 
         def on_post_page(self, output: str, page: Any, config: Any) -> str:
             result.written.append((page.file.src_uri, page.file.dest_uri))

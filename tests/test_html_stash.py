@@ -1,0 +1,82 @@
+"""The renderer keeps gongkai's own HTML away from Python-Markdown (generator/renderer/html_stash.py): the
+HTML that comes out must be the HTML Markdown alone would have produced, for every kind of page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from pymdownx.slugs import slugify
+
+from generator.renderer import html_stash
+
+GOLDEN = Path(__file__).parent / "golden" / "mini"
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "def_list", "toc"]
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+def convert(text: str) -> tuple[str, str]:
+    """(HTML, table of contents) as mkdocs' Markdown settings give them."""
+    md = markdown.Markdown(extensions=EXTENSIONS,
+                           extension_configs={"toc": {"permalink": False, "slugify": slugify(case="lower")}})
+    html = md.convert(text)
+    return html, repr(getattr(md, "toc_tokens", []))
+
+
+def through_stash(text: str) -> tuple[str, str]:
+    stashed, pieces = html_stash.stash(text)
+    html, toc = convert(stashed)
+    return html_stash.restore(html, pieces), toc
+
+
+def same(a: str, b: str) -> bool:
+    """Equal but for blank lines between blocks (Markdown spaces raw HTML blocks with empty lines)."""
+    return [line for line in a.splitlines() if line.strip()] == [line for line in b.splitlines() if line.strip()]
+
+
+PAGES = sorted(GOLDEN.rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(GOLDEN).as_posix() for p in PAGES])
+def test_every_golden_page_renders_the_same_with_the_stash(page: Path):
+    text = FRONT_MATTER.sub("", page.read_text(encoding="utf-8"))
+    stashed, pieces = html_stash.stash(text)
+    assert pieces, "the templates' HTML is stashed"
+    plain_html, plain_toc = convert(text)
+    html, toc = through_stash(text)
+    assert toc == plain_toc
+    assert same(html, plain_html)
+    assert html_stash.OPEN not in html and html_stash.CLOSE not in html
+
+
+TERM = '<a class="gk-term" href="../glossary/#t" data-term="征收" data-gloss="解释">征收</a>'
+TRICKY = {
+    "block followed by text without a blank line is left to Markdown": "<dl>\n<dt>a</dt><dd>b</dd>\n</dl>\n**粗体**\n",
+    "a markdown container is not stashed, its content is Markdown": '<div class="x" markdown>\n**粗体**\n</div>\n',
+    "nested blocks of the same tag": "<ol>\n<li><ol><li>内</li></ol></li>\n</ol>\n\n后文\n",
+    "an unclosed block": "<ul>\n<li>没有结束\n\n正文\n",
+    "a term in a heading stays in the heading's text and id": f"## 关于{TERM}的说明\n\n正文{TERM}。\n",
+    "a term in a table, a list and emphasis": f"| a | b |\n|---|---|\n| {TERM} | x |\n\n- {TERM}\n\n**{TERM}**\n",
+    "a block holding a term": f"<p class=\"n\">先看{TERM}</p>\n\n尾\n",
+    "an admonition": f'!!! note "提示"\n    {TERM}要点\n\n<dl>\n<dt>x</dt><dd>y</dd>\n</dl>\n',
+}
+
+
+@pytest.mark.parametrize("text", TRICKY.values(), ids=TRICKY.keys())
+def test_tricky_markdown_renders_the_same(text: str):
+    plain_html, plain_toc = convert(text)
+    html, toc = through_stash(text)
+    assert toc == plain_toc
+    assert same(html, plain_html)
+
+
+def test_text_already_holding_the_placeholder_characters_is_left_to_markdown():
+    text = f"{html_stash.OPEN}0{html_stash.CLOSE}\n\n<dl>\n<dt>a</dt><dd>b</dd>\n</dl>\n"
+    assert html_stash.stash(text) == (text, [])
+
+
+def test_ids_inside_stashed_html_are_reported_as_anchors():
+    _, pieces = html_stash.stash('前文\n\n<ol id="steps">\n<li id="step-1">一</li>\n</ol>\n')
+    assert html_stash.anchor_ids(pieces) == {"steps", "step-1"}
