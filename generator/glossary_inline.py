@@ -70,10 +70,11 @@ def _environment() -> Environment:
 class _Page:
     """One page being annotated: the section's already-explained terms and the skip stack."""
 
-    def __init__(self, path: str, glossary: Glossary, env: Environment) -> None:
+    def __init__(self, path: str, glossary: Glossary, env: Environment, links: dict[tuple[str, str], str]) -> None:
         self.path = path
         self.glossary = glossary
         self.template = env.get_template("term.html.j2")
+        self.links = links  # (surface, glossary href) -> the link's HTML, shared by every page of a build
         self.seen: set[str] = set()
         self.skipping: list[str] = []
         self.href = relative(path, GLOSSARY_PATH)
@@ -91,7 +92,11 @@ class _Page:
         if term.id in self.seen:
             return surface
         self.seen.add(term.id)
-        return self.template.render(text=surface, href=f"{self.href}#{term.id}", term=term.term, gloss=term.gloss)
+        key = (surface, self.href)
+        if key not in self.links:
+            self.links[key] = self.template.render(text=surface, href=f"{self.href}#{term.id}", term=term.term,
+                                                   gloss=term.gloss)
+        return self.links[key]
 
     def tag(self, raw: str, name: str) -> None:
         name = name.lower()
@@ -111,11 +116,12 @@ def _skipped_class(raw: str) -> bool:
     return bool(m and _SKIP_CLASSES & set(m.group(1).split()))
 
 
-def annotate(path: str, markdown: str, glossary: Glossary, env: Environment) -> str:
+def annotate(path: str, markdown: str, glossary: Glossary, env: Environment,
+             links: dict[tuple[str, str], str] | None = None) -> str:
     """The page's Markdown with the first occurrence of each term per section explained inline."""
     front = _FRONT_MATTER.match(markdown)
     start = front.end() if front else 0
-    page = _Page(path, glossary, env)
+    page = _Page(path, glossary, env, {} if links is None else links)
     out = [markdown[:start]]
     pos = start
     for m in _TOKEN.finditer(markdown, start):
@@ -134,5 +140,7 @@ def explain_terms(site: Site, files: Mapping[str, str]) -> dict[str, str]:
     """Annotate every emitted page except the glossary itself."""
     glossary = Glossary.of(site.of("glossary"))
     env = _environment()
-    return {path: (text if path == GLOSSARY_PATH or not path.endswith(".md") else annotate(path, text, glossary, env))
+    links: dict[tuple[str, str], str] = {}
+    return {path: (text if path == GLOSSARY_PATH or not path.endswith(".md")
+                   else annotate(path, text, glossary, env, links))
             for path, text in files.items()}

@@ -43,6 +43,20 @@ def assert_same_tree(a: Path, b: Path) -> None:
     assert different == [], f"{len(different)} files differ, e.g. {different[:5]}"
 
 
+def lines(html: bytes) -> list[str]:
+    return [line.strip() for line in html.decode("utf-8").splitlines() if line.strip()]
+
+
+def assert_same_pages(plain: Path, ours: Path) -> None:
+    """The same files; HTML the same but for indentation and blank lines (the renderer's plugin keeps the
+    templates' HTML from Markdown and renders the navigation once per folder: generator/renderer/)."""
+    left, right = tree(plain), tree(ours)
+    assert sorted(left) == sorted(right)
+    different = [name for name in left if left[name] != right[name]
+                 and not (name.endswith(".html") and lines(left[name]) == lines(right[name]))]
+    assert different == [], f"{len(different)} files differ, e.g. {different[:5]}"
+
+
 def test_synthetic_project_is_valid_deterministic_and_about_the_size_asked(synth_project: Path, tmp_path: Path):
     site, diags = pipeline.analyse(synth_project)
     assert site is not None
@@ -93,7 +107,7 @@ def test_parallel_shards_render_exactly_what_plain_mkdocs_renders(built_synth: P
     sharded = _render(work, jobs=2, min_per_process=20)  # two worker processes, several shards
     try:
         assert len(list(sharded.rglob("index.html"))) > PAGES * 0.8
-        assert_same_tree(plain, sharded)
+        assert_same_pages(plain, sharded)
     finally:
         shutil.rmtree(sharded, ignore_errors=True)
         shutil.rmtree(work / parallel.CACHE_DIR, ignore_errors=True)  # the next build renders everything again

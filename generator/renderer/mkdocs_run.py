@@ -8,6 +8,7 @@ build) but writes only the pages it is given. It uses mkdocs' public plugin even
   in a run without assets, theme and media files are excluded too (another run copies them);
 - `on_template_context`: the sitemap still lists every page;
 - `on_post_template`: a run without templates writes no sitemap or 404 page;
+- `on_env`: `gk_memo`, so the theme renders the navigation once per depth for leaf pages;
 - `on_page_markdown` / `on_page_content`: gongkai's own HTML skips Markdown (`html_stash`);
 - `on_post_page`: records which page was written to which file.
 
@@ -83,6 +84,7 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
         def __init__(self) -> None:
             super().__init__()
             self.stashed: dict[str, list[str]] = {}
+            self.memos: dict[tuple[str, str], Any] = {}
 
         def on_files(self, files: Any, config: Any) -> Any:
             self.docs = [f for f in files if f.is_documentation_page() and f.inclusion.is_included()]
@@ -104,6 +106,16 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
 
         def on_post_template(self, output: str, template_name: str, config: Any) -> str:
             return output if run.templates else ""
+
+        def on_env(self, env: Any, config: Any, files: Any) -> Any:
+            env.globals["gk_memo"] = self.memo
+            return env
+
+        def memo(self, name: str, key: str, caller: Any) -> Any:
+            """Template output the same for every page with the same key (`{% call gk_memo(...) %}`)."""
+            if (name, key) not in self.memos:
+                self.memos[name, key] = caller()
+            return self.memos[name, key]
 
         def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
             text, self.stashed[page.file.src_uri] = html_stash.stash(markdown)
