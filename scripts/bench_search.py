@@ -5,6 +5,7 @@
 For each site it builds the project, then in Chromium (WeChat Android user agent, phone viewport,
 byte counts from the DevTools protocol, nothing cached at the start) it measures:
   - index size on disk (bytes and files under search/data/);
+  (the server answers range requests like nginx does; `--no-ranges` measures a server that ignores them);
   - a page view without search: all bytes, and search bytes (must be 0);
   - the first query, typed into the header box of a content page: all bytes (search page, its
     script and the index files), and the index files alone;
@@ -22,7 +23,10 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import io
+import json
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -109,12 +113,36 @@ def synthetic_project(dest: Path, pages: int, seed: int = 7) -> tuple[Path, list
 
 # ---- measuring ----------------------------------------------------------------------------------
 
-def serve(directory: Path) -> str:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
+class RangeHandler(http.server.SimpleHTTPRequestHandler):
+    """A quiet static server that answers `Range: bytes=a-b` with 206 like nginx does for files it does
+    not compress (`ranges = False`: ignores them, like a server without range support)."""
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    ranges = True
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        found = re.fullmatch(r"bytes=(\d+)-(\d+)", self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if not (self.ranges and found and path.is_file()):
+            return super().send_head()
+        data = path.read_bytes()
+        start, end = int(found.group(1)), min(int(found.group(2)), len(data) - 1)
+        if start > end:
+            self.send_error(416)
+            return None
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        return io.BytesIO(data[start: end + 1])
+
+
+def serve(directory: Path, ranges: bool = True) -> str:
+    handler = type("Handler", (RangeHandler,), {"ranges": ranges})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -122,7 +150,8 @@ def serve(directory: Path) -> str:
 class Meter:
     """Bytes received per request, from the DevTools protocol (what went over the wire)."""
 
-    def __init__(self, cdp: object) -> None:
+    def __init__(self, cdp: object, key_files: set[str]) -> None:
+        self.key_files = key_files
         self.urls: dict[str, str] = {}
         self.got: list[tuple[str, int]] = []
         cdp.on("Network.requestWillBeSent", lambda e: self.urls.__setitem__(e["requestId"], e["request"]["url"]))
@@ -130,10 +159,10 @@ class Meter:
                lambda e: self.got.append((self.urls.get(e["requestId"], "?"), int(e["encodedDataLength"]))))
 
     def take(self) -> tuple[int, int, int]:
-        """(all bytes, search index bytes, of which key shards) since the last call."""
+        """(all bytes, search index bytes, of which key records) since the last call."""
         got, self.got = self.got, []
         return (sum(n for _, n in got), sum(n for u, n in got if "/search/data/" in u),
-                sum(n for u, n in got if "/search/data/" in u and "/k/" in u))
+                sum(n for u, n in got if "/search/data/" in u and u.rsplit("/", 1)[-1] in self.key_files))
 
 
 def index_size(site: Path) -> tuple[int, int]:
@@ -146,10 +175,11 @@ def wait_done(page: object) -> None:
 
 
 def measure(site: Path, content_page: str, later: list[str],
-            known: list[tuple[str, list[str]]]) -> dict[str, object]:
+            known: list[tuple[str, list[str]]], ranges: bool = True) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
-    base = serve(site)
+    base = serve(site, ranges)
+    key_files = set(json.loads((site / "search/data/meta.json").read_text(encoding="utf-8"))["keys"]["files"])
     out: dict[str, object] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-quic"])
@@ -160,7 +190,7 @@ def measure(site: Path, content_page: str, later: list[str],
             cdp.send("Network.enable")
             if weak:
                 cdp.send("Network.emulateNetworkConditions", WEAK)
-            meter = Meter(cdp)
+            meter = Meter(cdp, key_files)
             page.goto(base + content_page, wait_until="networkidle")
             view = meter.take()
             page.fill("#gk-searchbar-q", "过渡费")
@@ -219,11 +249,12 @@ def report(name: str, pages: int, build_s: float, site: Path, m: dict[str, objec
               f"later median {statistics.median(ms):,.0f} ms, max {max(ms):,.0f} ms")
     if verbose:
         for q, b in zip(later_queries, m["later"], strict=True):
-            print(f"    {q:12} {b[0]:>7} B (key shards {b[2]} B, snippets {b[1] - b[2]} B)")
+            print(f"    {q:12} {b[0]:>7} B (key records {b[2]} B, heads and snippets {b[1] - b[2]} B)")
     print(f"top-3 recall (known pages)  {m['recall'][0]}/{m['recall'][1]}")
 
 
-def run_site(name: str, project: Path, known: list[tuple[str, list[str]]], later: list[str], verbose: bool) -> None:
+def run_site(name: str, project: Path, known: list[tuple[str, list[str]]], later: list[str], verbose: bool,
+             ranges: bool = True) -> None:
     started = time.perf_counter()
     result = pipeline.build(project, project / "site")
     build_s = time.perf_counter() - started
@@ -231,7 +262,7 @@ def run_site(name: str, project: Path, known: list[tuple[str, list[str]]], later
         for d in result.diagnostics:
             print(d.format(), file=sys.stderr)
         raise SystemExit(f"{name}: build failed")
-    m = measure(project / "site", "faq/how-long-transition-fee/", later, known)
+    m = measure(project / "site", "faq/how-long-transition-fee/", later, known, ranges)
     report(name, result.page_count, build_s, project / "site", m, later, verbose)
 
 
@@ -241,6 +272,8 @@ def main() -> None:
     args.add_argument("--skip-bundled", action="store_true")
     args.add_argument("--skip-synthetic", action="store_true")
     args.add_argument("--verbose", action="store_true", help="bytes of each later query")
+    args.add_argument("--no-ranges", action="store_true",
+                      help="serve like a server without range support (each data file is sent whole)")
     args.add_argument("--workdir", help="build here and keep the sites (default: a temporary folder)")
     opts = args.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
@@ -253,14 +286,15 @@ def main() -> None:
             shutil.copytree(REPO / "content", project / "content")
             golden = yaml.safe_load(GOLDEN.read_text(encoding="utf-8"))
             known = [(g["q"], g["expect"]) for g in golden if "expect" in g and not g.get("type") and not g.get("area")]
-            run_site("bundled 杜集区 site", project, known, TERMS, opts.verbose)
+            run_site("bundled 杜集区 site", project, known, TERMS, opts.verbose, not opts.no_ranges)
         if not opts.skip_synthetic:
             shutil.rmtree(Path(tmp) / "synthetic", ignore_errors=True)
             project, truth = synthetic_project(Path(tmp) / "synthetic", opts.pages)
             rng = random.Random(3)
             villages = [(v, [u]) for v, u in rng.sample(truth, 30)]
             later = TERMS + [v for v, _ in villages[:8]]
-            run_site(f"synthetic site ({opts.pages} pages requested)", project, villages, later, opts.verbose)
+            run_site(f"synthetic site ({opts.pages} pages requested)", project, villages, later, opts.verbose,
+                     not opts.no_ranges)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ from conftest import FIXTURES, copy_project, serve_dir
 
 from generator import pipeline
 from generator.search.encoding import decode_postings, decode_varints, postings_text, varint
-from generator.search.extract import page_text
+from generator.search import index
+from generator.search.extract import PageText, page_text
+from generator.search.postings import Doc, entry
 from generator.search.tokens import bucket, normalise, query_keys, runs
 
 WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like "
@@ -60,12 +62,15 @@ def mini_copy(mini_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     return root
 
 
-def test_index_files_are_versioned_small_and_deterministic(mini_site: Path, tmp_path: Path):
+def test_index_files_are_few_content_named_and_deterministic(mini_site: Path, tmp_path: Path):
     meta = json.loads((mini_site / "search/data/meta.json").read_text(encoding="utf-8"))
-    version = mini_site / "search/data" / meta["v"]
-    assert meta["n"] >= 10 and (version / "k/0.json").is_file() and any((version / "p").iterdir())
-    assert meta["syn"], "glossary aliases become synonyms"
-    assert max(p.stat().st_size for p in (version / "k").iterdir()) < 8000
+    assert meta["n"] >= 10 and meta["syn"], "glossary aliases become synonyms"
+    files = sorted(p.name for p in (mini_site / "search/data").iterdir() if p.name != "meta.json")
+    assert files == sorted({*meta["keys"]["files"], *(f for f, _ in meta["heads"]["files"]),
+                            *(f for f, _ in meta["text"]["files"])})
+    assert len(files) <= 6, "a small site's index is a handful of files"
+    for name in files:
+        assert name == index.name((mini_site / "search/data" / name).read_bytes())
     again = copy_project(FIXTURES / "mini", tmp_path / "p")
     assert pipeline.build(again, again / "site").published
     assert (again / "site/search/data/meta.json").read_bytes() == (mini_site / "search/data/meta.json").read_bytes()
@@ -115,15 +120,18 @@ def test_synonym_and_filters(browser, mini_site: Path):
     page.close()
 
 
-def test_snippets_are_text_not_html(browser, mini_site: Path):
+def test_snippets_are_text_not_html(browser, mini_site: Path, tmp_path: Path):
+    text = PageText("", (), ("<b>过渡费</b>",))
+    doc = Doc("x/", "<img src=x onerror=alert(1)>", "问答", (), entry("<img src=x onerror=alert(1)>", text))
+    for rel, data in index.build_index([doc], {}, index.Facets(("问答",), ())).items():
+        (tmp_path / rel.rsplit("/", 1)[-1]).write_bytes(data)
     page = browser.new_page()
-    page.route("**/search/data/*/p/*.json", lambda route: route.fulfill(
-        content_type="application/json",
-        body=json.dumps({"u": "x/", "t": "<img src=x onerror=alert(1)>", "s": "问答", "x": "<b>过渡费</b>"})))
+    page.route("**/search/data/*", lambda route: route.fulfill(path=tmp_path / route.request.url.rsplit("/", 1)[-1]))
     page.goto(serve_dir(mini_site) + "search/?q=过渡费")
     page.wait_for_function("document.documentElement.getAttribute('data-gk-search') === 'done'")
     assert page.locator(".gk-search-result img, .gk-search-result b").count() == 0
     assert "<img" in page.locator(".gk-search-result a").first.inner_text()
+    assert "<b>过渡费</b>" in page.locator(".gk-search-snippet").first.inner_text()
     page.close()
 
 

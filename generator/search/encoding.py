@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 DENSE = "~"
@@ -80,37 +80,56 @@ _VARINTS = [_varint(v) for v in range(_SMALL)]
 _LEVELS = [sum(1 for floor in DENSE_FLOORS if w >= floor) for w in range(MAX_WEIGHT + 1)]
 
 
-def sparse(postings: list[tuple[int, int, int]]) -> str:
-    """(page id, weight, part) triples, ascending by page id."""
+_DOC_SHIFT = 22  # a posting as one integer (see postings.merge): page id, weight (bits 16-21), part (0-15)
+_TO_ALPHABET = bytes.maketrans(bytes(range(64)), ALPHABET.encode())
+_TIMES = {k: bytes.maketrans(bytes(range(4)), bytes(v << k for v in range(4))) for k in (2, 4)}
+
+
+def sparse(values: Sequence[int]) -> str:
+    """Postings (ascending page ids) as (gap, weight, part) varints."""
     out, prev = [], -1
-    for doc, weight, part in postings:
-        out.append(varint(doc - prev - 1) + ALPHABET[weight] + varint(part))
+    for v in values:
+        doc = v >> _DOC_SHIFT
+        out.append(varint(doc - prev - 1) + ALPHABET[v >> 16 & 0x3F] + varint(v & 0xFFFF))
         prev = doc
     return "".join(out)
 
 
-def dense(postings: list[tuple[int, int, int]], pages: int) -> str:
-    cells = [ALPHABET[0]] * pages
-    for doc, weight, part in postings:
-        cells[doc] = ALPHABET[level(weight) * 16 + min(part, MAX_DENSE_PART)]
-    return DENSE + "".join(cells)
+def dense(values: Sequence[int], pages: int) -> str:
+    cells = bytearray(pages)
+    for v in values:
+        cells[v >> _DOC_SHIFT] = _LEVELS[v >> 16 & 0x3F] << 4 | min(v & 0xFFFF, MAX_DENSE_PART)
+    return DENSE + cells.translate(_TO_ALPHABET).decode()
 
 
-def packed(postings: list[tuple[int, int, int]], pages: int) -> str:
-    levels = [0] * (pages + 2)
-    for doc, weight, _ in postings:
-        levels[doc] = level(weight)
-    return PACKED + "".join(ALPHABET[levels[i] | levels[i + 1] << 2 | levels[i + 2] << 4]
-                            for i in range(0, pages, 3))
+def packed(values: Sequence[int], pages: int) -> str:
+    """Two bits of level per page, three pages a character (lowest bits first page)."""
+    size = (pages + 2) // 3
+    levels = bytearray(size * 3)
+    for v in values:
+        levels[v >> _DOC_SHIFT] = _LEVELS[v >> 16 & 0x3F]
+    total = (int.from_bytes(levels[0::3], "big") + int.from_bytes(levels[1::3].translate(_TIMES[2]), "big")
+             + int.from_bytes(levels[2::3].translate(_TIMES[4]), "big"))  # no carries: each byte stays < 64
+    return PACKED + total.to_bytes(size, "big").translate(_TO_ALPHABET).decode()
+
+
+def encode(values: Sequence[int], pages: int) -> str:
+    """The shortest encoding of a posting list."""
+    dense_size = pages + 1 if pages <= RICH_PAGES else (pages + 2) // 3 + 1
+    if len(values) * 3 <= dense_size:  # a sparse posting takes at least three characters
+        as_sparse = sparse(values)
+        if len(as_sparse) <= dense_size:
+            return as_sparse
+    return dense(values, pages) if pages <= RICH_PAGES else packed(values, pages)
+
+
+def posting_values(postings: Iterable[tuple[int, int, int]]) -> list[int]:
+    """(page id, weight, part) triples as the integers `encode` takes."""
+    return [doc << _DOC_SHIFT | weight << 16 | part for doc, weight, part in postings]
 
 
 def postings_text(postings: list[tuple[int, int, int]], pages: int) -> str:
-    """The shortest encoding."""
-    as_sparse = sparse(postings)
-    dense_size = pages + 1 if pages <= RICH_PAGES else (pages + 2) // 3 + 1
-    if len(as_sparse) <= dense_size:
-        return as_sparse
-    return dense(postings, pages) if pages <= RICH_PAGES else packed(postings, pages)
+    return encode(posting_values(postings), pages)
 
 
 def decode_postings(text: str) -> list[tuple[int, int, int]]:

@@ -1,29 +1,42 @@
-"""Index files: page documents -> a small meta file, key shards and snippet parts (all JSON).
+"""Index files: page documents -> meta.json and a few large data files, read by byte ranges.
 
-    search/data/meta.json              version, page count, shard directory, synonyms, facets
-    search/data/<version>/k/<n>.json   key shard: {key: postings}, fetched for the keys of a query
-    search/data/<version>/p/<id>.<part>.json
-                                       one part of a page's text with its title, URL and section,
-                                       fetched only for results that are shown
+    search/data/meta.json       page count, synonyms, filters, and the directory of the data files
+    search/data/<hash>.bin      key records, page heads or page text (named by a hash of the content)
 
-Keys are spread over 65,536 hash buckets; a shard holds a run of consecutive buckets, packed up to
-SHARD_BYTES, so the browser fetches a few kilobytes per query term and never the whole index. The
-version (a hash of all file contents) names the folder, so a browser never mixes two builds.
+The browser fetches meta.json, then only the bytes it needs with HTTP range requests (`Range:
+bytes=a-b`; a server that ignores them sends the whole file, which still works). Three kinds of data
+files, each kind one run of bytes cut into files of about FILE_BYTES:
+
+- keys: records `key postings\\n` sorted by (slot, key); a key's slot is the top `bits` bits of its
+  16-bit bucket, and meta.json holds each slot's byte length, so a key costs one range of about
+  SLOT_BYTES. Files hold equal runs of slots.
+- heads: one JSON line `[url, title, section]` per page; meta.json holds each line's length.
+- text: each page's text (blocks joined by newlines); meta.json holds each page's length. A posting
+  names the first WINDOW-byte window of the page's text holding its key; the browser fetches that
+  window with a little context and cuts the snippet from it.
+
+Pages are grouped into head and text files at boundaries chosen by a hash of the page's URL, so an
+edit to one page changes one text file, not every later one. Names are content hashes: an unchanged
+file keeps its name from build to build, and a browser holding an old meta.json asks for old names and
+never mixes two builds' bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .encoding import gaps, postings_text, varints
-from .postings import Doc, Table, parts, stats
-from .tokens import bucket
+from .encoding import encode, gaps, varints
+from .postings import WINDOW, Doc, merge
+from .tokens import bucket, fnv1a
 
-SHARD_BYTES = 1200
 DATA_DIR = "search/data"
+SLOT_BYTES = 512  # aim: bytes of key records per directory slot (what one key costs to fetch)
+FILE_BYTES = 65536  # aim: bytes per data file
+MAX_BITS = 16
 
 
 @dataclass(frozen=True)
@@ -36,30 +49,14 @@ def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
+def name(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16] + ".bin"
+
+
 def order_docs(docs: Sequence[Doc], facets: Facets) -> list[Doc]:
     """Pages grouped by content type (so a type is one id range), then by URL."""
     rank = {s: i for i, s in enumerate(facets.sections)}
     return sorted(docs, key=lambda d: (rank.get(d.section, len(rank)), d.section, d.url))
-
-
-def shards(encoded: dict[str, str]) -> tuple[list[int], list[dict[str, str]]]:
-    """Pack keys, by bucket, into shards: (first bucket of each shard, shard contents)."""
-    by_bucket: dict[int, dict[str, str]] = {}
-    for key in sorted(encoded):
-        by_bucket.setdefault(bucket(key), {})[key] = encoded[key]
-    starts: list[int] = []
-    contents: list[dict[str, str]] = []
-    size = 0
-    for b in sorted(by_bucket):
-        group = by_bucket[b]
-        group_size = sum(len(k.encode()) + len(v) + 6 for k, v in group.items())
-        if not contents or size + group_size > SHARD_BYTES:
-            starts.append(b if contents else 0)
-            contents.append({})
-            size = 0
-        contents[-1].update(group)
-        size += group_size
-    return starts, contents
 
 
 def facet_table(docs: list[Doc], facets: Facets) -> dict[str, object]:
@@ -69,38 +66,69 @@ def facet_table(docs: list[Doc], facets: Facets) -> dict[str, object]:
         if ids:
             sections.append([label, ids[0], ids[-1] + 1])
     areas = []
-    for name in facets.areas:
-        ids = [i for i, d in enumerate(docs) if name in d.areas]
-        areas.append([name, gaps(ids)])
+    for area in facets.areas:
+        ids = [i for i, d in enumerate(docs) if area in d.areas]
+        areas.append([area, gaps(ids)])
     return {"types": sections, "areas": areas}
+
+
+def _bits(total: int, aim: int, most: int = MAX_BITS) -> int:
+    return min(most, max(0, math.ceil(math.log2(total / aim)))) if total > aim else 0
+
+
+def key_files(records: dict[str, bytes], files: dict[str, bytes]) -> dict[str, object]:
+    """Key records into slots and files; returns the keys' directory for meta.json."""
+    total = sum(len(r) for r in records.values())
+    bits = _bits(total, SLOT_BYTES)
+    slots: list[list[bytes]] = [[] for _ in range(1 << bits)]
+    for key in sorted(records, key=lambda k: (bucket(k), k)):
+        slots[bucket(key) >> (MAX_BITS - bits)].append(records[key])
+    joined = [b"".join(s) for s in slots]
+    per_file = 1 << (bits - _bits(total, FILE_BYTES, bits))
+    names = []
+    for start in range(0, len(joined), per_file):
+        data = b"".join(joined[start: start + per_file])
+        files[name(data)] = data
+        names.append(name(data))
+    return {"bits": bits, "files": names, "len": varints(len(s) for s in joined)}
+
+
+def group_files(chunks: list[bytes], urls: list[str], files: dict[str, bytes]) -> dict[str, object]:
+    """Pages' chunks into files, cut after a page whose URL hash says so (about FILE_BYTES a file, so
+    the cuts move only where pages are added or removed) or where a file grows past 4 × FILE_BYTES."""
+    average = max(1.0, sum(map(len, chunks)) / len(chunks)) if chunks else 1.0
+    every = 1 << max(0, math.floor(math.log2(FILE_BYTES / average))) if average < FILE_BYTES else 1
+    groups: list[list[bytes]] = []
+    size = 0
+    for i, (chunk, url) in enumerate(zip(chunks, urls, strict=True)):
+        if not groups or size >= 4 * FILE_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(chunk)
+        size += len(chunk)
+        if fnv1a(url) % every == 0 and i + 1 < len(chunks):
+            groups.append([])
+            size = 0
+    listed = []
+    for group in groups:
+        data = b"".join(group)
+        files[name(data)] = data
+        listed.append([name(data), len(group)])
+    return {"files": listed, "len": varints(map(len, chunks))}
 
 
 def build_index(docs: Sequence[Doc], synonyms: dict[str, list[str]], facets: Facets) -> dict[str, bytes]:
     """All index files, keyed by path relative to the site root."""
     ordered = order_docs(docs, facets)
-    doc_parts = [parts(d.text.blocks) for d in ordered]
-    table = Table()  # one page's statistics at a time: they are the memory peak
-    for doc, texts in zip(ordered, doc_parts, strict=True):
-        table.add(doc, stats(doc, texts))
-    encoded = {key: postings_text(plist, len(ordered)) for key, plist in table.items()}
+    table = merge([d.entry for d in ordered], [d.damping for d in ordered])
+    records = {key: f"{key} {encode(values, len(ordered))}\n".encode() for key, values in table.items()}
     del table
-    starts, contents = shards(encoded)
     files: dict[str, bytes] = {}
-    for n, shard in enumerate(contents):
-        files[f"k/{n}.json"] = _json(shard)
-    for doc_id, (doc, texts) in enumerate(zip(ordered, doc_parts, strict=True)):
-        for i, text in enumerate(texts):
-            files[f"p/{doc_id}.{i}.json"] = _json({"u": doc.url, "t": doc.title, "s": doc.section, "x": text})
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path] + b"\0")
-    version = digest.hexdigest()[:12]
-    meta = {"v": version, "n": len(ordered), "dir": varints(_deltas(starts)), "syn": synonyms,
-            **facet_table(ordered, facets)}
-    out = {f"{DATA_DIR}/{version}/{path}": data for path, data in files.items()}
+    urls = [d.url for d in ordered]
+    meta = {"n": len(ordered), "syn": synonyms, **facet_table(ordered, facets),
+            "keys": key_files(records, files),
+            "heads": group_files([_json([d.url, d.title, d.section]) + b"\n" for d in ordered], urls, files),
+            "text": {**group_files([d.entry.text for d in ordered], urls, files), "w": WINDOW}}
+    out = {f"{DATA_DIR}/{path}": data for path, data in sorted(files.items())}
     out[f"{DATA_DIR}/meta.json"] = _json(meta)
     return out
-
-
-def _deltas(values: list[int]) -> list[int]:
-    return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]

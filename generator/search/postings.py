@@ -1,30 +1,45 @@
-"""Per-page statistics -> weighted postings: which pages hold a key, how strongly, and in which part.
+"""Per-page statistics -> weighted postings: which pages hold a key, how strongly, and in which window.
 
 A weight (0..63) is a BM25 term-frequency score with field boosts: a key in the title counts
 TITLE_BOOST times, in a heading HEADING_BOOST times, and long pages are damped. Section index pages
 (lists of links) are damped by INDEX_DAMPING so the page itself outranks the list that links to it.
+
+Everything that depends on one page only is its `Entry`, computed once per page (on every core, kept
+in the work cache by the page's HTML hash); the weights need the average page length, so they are
+computed when the entries are merged, by a lookup per distinct frequency.
 """
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from operator import add
 
 from .encoding import MAX_WEIGHT
 from .extract import PageText
-from .tokens import keys_of_run, runs
+from .tokens import BREAK, normalise
 
 TITLE_BOOST = 8
 HEADING_BOOST = 5  # headings are also body text, so a heading hit counts 1 + 5
 K1 = 1.2
 B = 0.5
 INDEX_DAMPING = 0.7
-PART_CHARS = 300  # characters of page text per snippet file
-_SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
+WINDOW = 512  # bytes of page text per snippet window: a posting names the first window holding its key
+SEPARATOR = "\0"  # between a page's keys in `Entry.keys` (never part of a key)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one page gives the index (compact, so thousands load from the cache in milliseconds)."""
+
+    keys: str  # the page's keys joined by SEPARATOR
+    tf: array[int]  # field-boosted frequency of each key
+    window: array[int]  # first window of `text` holding each key (0 if only across a window edge)
+    length: int  # normalised characters of title and body
+    text: bytes  # the body text, blocks joined by "\n", UTF-8: what snippets are cut from
 
 
 @dataclass(frozen=True)
@@ -35,141 +50,99 @@ class Doc:
     title: str
     section: str  # 栏目, used as the content-type filter
     areas: tuple[str, ...]  # towns/streets, used as the area filter
-    text: PageText
+    entry: Entry
     damping: float = 1.0
 
 
-@dataclass(frozen=True)
-class Stats:
-    tf: dict[str, float]  # key -> field-boosted frequency
-    part: dict[str, int]  # key -> first part holding it
-    length: int  # normalised characters
+def counts(texts: Iterable[str]) -> tuple[Counter[str], int]:
+    """Keys of some texts with their counts (every character and every pair inside a run), and the
+    number of characters."""
+    joined = normalise(_BREAKER.join(texts))
+    found = Counter(joined)
+    length = len(joined) - found.pop(BREAK, 0)
+    found.update(map(add, joined, joined[1:]))
+    return Counter({k: n for k, n in found.items() if BREAK not in k}), length
 
 
-def parts(blocks: tuple[str, ...], limit: int = PART_CHARS) -> list[str]:
-    """Page text cut into snippet-sized parts at block, then sentence, boundaries."""
-    pieces: list[str] = []
-    for block in blocks:
-        if len(block) <= limit:
-            pieces.append(block)
-            continue
-        sentence = ""
-        for s in _SENTENCE_END.split(block):
-            if sentence and len(sentence) + len(s) > limit:
-                pieces.append(sentence)
-                sentence = ""
-            sentence += s
-            while len(sentence) > limit:
-                pieces.append(sentence[:limit])
-                sentence = sentence[limit:]
-        if sentence:
-            pieces.append(sentence)
-    out: list[str] = []
-    for piece in pieces:
-        if out and len(out[-1]) + 1 + len(piece) <= limit:
-            out[-1] += "\n" + piece
-        else:
-            out.append(piece)
-    return out or [""]
+_BREAKER = "。"  # joins texts: its search form is BREAK, so no pair spans two texts
 
 
-def _count(texts: tuple[str, ...] | list[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for run in runs(text):
-            counts.update(keys_of_run(run))
-    return counts
+def windows(text: bytes, size: int = WINDOW) -> list[str]:
+    """The text cut every `size` bytes, each cut moved forward to the next character boundary."""
+    cuts = []
+    for at in range(0, len(text), size):
+        while at < len(text) and text[at] & 0xC0 == 0x80:
+            at += 1
+        cuts.append(at)
+    return [text[a:b].decode("utf-8") for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if a < b]
 
 
-def _keys(texts: tuple[str, ...] | list[str]) -> Counter[str]:
-    """The same counts as `_count`, faster: characters, then pairs (`keys_of_run` interleaves them)."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        for run in runs(text):
-            counts.update(run)
-            counts.update(map(add, run, run[1:]))
-    return counts
-
-
-def stats(doc: Doc, doc_parts: list[str]) -> Stats:
-    tf: dict[str, float] = dict(_keys(doc.text.blocks))
-    for key, n in _keys(doc.text.headings).items():
-        tf[key] = tf.get(key, 0) + HEADING_BOOST * n
-    for key, n in _keys([doc.title]).items():
-        tf[key] = tf.get(key, 0) + TITLE_BOOST * n
+def first_windows(text: bytes) -> dict[str, int]:
     first: dict[str, int] = {}
-    for i, part in enumerate(doc_parts):
-        keys: set[str] = set()
-        for run in runs(part):
-            keys.update(run)
-            keys.update(map(add, run, run[1:]))
-        first.update(dict.fromkeys(keys.difference(first), i))
-    length = sum(len(r) for b in (*doc.text.blocks, doc.title) for r in runs(b))
-    return Stats(tf, first, length)
+    for i, piece in reversed(list(enumerate(windows(text)[:0xFFFF]))):
+        norm = normalise(piece.replace("\n", _BREAKER))  # a block boundary breaks a run
+        first.update(dict.fromkeys(norm, i))
+        first.update(dict.fromkeys(map(add, norm, norm[1:]), i))
+    return first
 
 
-def weight(tf: float, length: int, average: float, damping: float) -> int:
-    return _weight(tf, _norm(length, average), damping)
+def entry(title: str, text: PageText) -> Entry:
+    tf, length = counts(text.blocks)
+    titled, title_length = counts([title])
+    for key, n in counts(text.headings)[0].items():
+        tf[key] += HEADING_BOOST * n
+    for key, n in titled.items():
+        tf[key] += TITLE_BOOST * n
+    body = "\n".join(text.blocks).encode("utf-8")
+    keys = list(tf)
+    return Entry(SEPARATOR.join(keys), array("I", tf.values()), array("H", map(first_windows(body).get, keys, repeat(0))),
+                 length + title_length, body)
+
+
+def page_entries(items: list[tuple[str, str]]) -> list[Entry | None]:
+    """A fanout task: (HTML file, page title) -> the page's entry (None: no <article>)."""
+    from pathlib import Path
+
+    from .extract import page_text
+
+    out: list[Entry | None] = []
+    for path, title in items:
+        text = page_text(Path(path).read_text(encoding="utf-8"))
+        out.append(None if text is None else entry(title, text))
+    return out
 
 
 def _norm(length: int, average: float) -> float:
     return K1 * (1 - B + B * length / average) if average else K1
 
 
-def _weight(tf: float, norm: float, damping: float) -> int:
+def weight(tf: int, norm: float, damping: float) -> int:
     score = tf * (K1 + 1) / (tf + norm) / (K1 + 1)
     return max(1, min(MAX_WEIGHT, round(MAX_WEIGHT * score * damping)))
 
 
-class Table:
-    """key -> postings, built one page at a time and held compactly (one 64-bit integer per posting:
-    page id, raw term frequency, part), so pages' statistics need not all be held at once; weights
-    are computed when the postings are read, once every page's length is known."""
+_DOC_SHIFT = 22  # a posting as one integer: page id, weight (bits 16-21), window (bits 0-15)
 
-    def __init__(self) -> None:
-        self.packed: dict[str, array[int]] = {}
-        self.lengths: list[int] = []
-        self.dampings: list[float] = []
 
-    def add(self, doc: Doc, st: Stats) -> None:
-        doc_id = len(self.lengths)
-        if max(st.tf.values(), default=0) > _MASK_TF or max(st.part.values(), default=0) > _MASK_PART:
-            raise ValueError(f"page too long for the search index: {doc.url}")
-        self.lengths.append(st.length)
-        self.dampings.append(doc.damping)
-        packed, part = self.packed, st.part
-        for key, tf in st.tf.items():
-            value = doc_id << _DOC_SHIFT | int(tf) << _TF_SHIFT | part.get(key, 0)
-            found = packed.get(key)
+def merge(entries: Sequence[Entry], dampings: Sequence[float]) -> dict[str, array[int]]:
+    """key -> postings as integers (see `unpack`), page ids ascending; keys in order of first sight."""
+    average = sum(e.length for e in entries) / len(entries) if entries else 0.0
+    table: dict[str, array[int]] = {}
+    get = table.get
+    for doc, (e, damping) in enumerate(zip(entries, dampings, strict=True)):
+        norm = _norm(e.length, average)
+        weights = {tf: weight(tf, norm, damping) << 16 | doc << _DOC_SHIFT for tf in set(e.tf)}
+        for key, value in zip(e.keys.split(SEPARATOR), map(add, map(weights.__getitem__, e.tf), e.window),
+                              strict=True):
+            found = get(key)
             if found is None:
-                packed[key] = array("q", (value,))
+                table[key] = array("q", (value,))
             else:
                 found.append(value)
-
-    def items(self) -> Iterator[tuple[str, list[tuple[int, int, int]]]]:
-        """(key, [(page id, weight, part)]) in the order keys were first seen; page ids ascending."""
-        average = sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
-        norms = [_norm(length, average) for length in self.lengths]
-        dampings = self.dampings
-        for key, values in self.packed.items():
-            out = []
-            for value in values:
-                doc, tf = value >> _DOC_SHIFT, value >> _TF_SHIFT & _MASK_TF
-                score = tf * (K1 + 1) / (tf + norms[doc]) / (K1 + 1)  # as `_weight`, inlined: 2.4 M calls
-                out.append((doc, max(1, min(MAX_WEIGHT, round(MAX_WEIGHT * score * dampings[doc]))),
-                            value & _MASK_PART))
-            yield key, out
+    return table
 
 
-_TF_SHIFT = 16  # bits 0-15: part; 16-39: term frequency; 40-62: page id
-_DOC_SHIFT = 40
-_MASK_PART = (1 << 16) - 1
-_MASK_TF = (1 << 24) - 1
-
-
-def postings(docs: list[Doc], all_stats: list[Stats]) -> dict[str, list[tuple[int, int, int]]]:
-    """key -> [(page id, weight, part)], page ids ascending."""
-    table = Table()
-    for doc, st in zip(docs, all_stats, strict=True):
-        table.add(doc, st)
-    return dict(table.items())
+def unpack(values: array[int]) -> Iterator[tuple[int, int, int]]:
+    """(page id, weight, window) of each posting."""
+    for v in values:
+        yield v >> _DOC_SHIFT, v >> 16 & 0x3F, v & 0xFFFF

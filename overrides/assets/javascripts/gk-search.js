@@ -1,7 +1,8 @@
 /* gongkai site search (loaded only on the search page). No library, no network beyond this site.
  *
- * The index is built by generator/search/: search/data/meta.json (shard directory, synonyms, filters),
- * key shards fetched for the characters of a query, and page parts fetched for the results shown.
+ * The index is built by generator/search/: search/data/meta.json (directory, synonyms, filters) and a
+ * few data files read by byte ranges: the key records of a query's characters, then the heads and
+ * text windows of the results shown.
  * Tokens: every character and every pair of adjacent characters (rules mirrored from tokens.py),
  * so a phrase of two or more characters matches a page that holds all its pairs.
  */
@@ -17,6 +18,7 @@
   var PIECE_MAX = 4; // characters: most Chinese words are two to four
   var FEW = 3; // fewer phrase hits than this: also rank pages holding pieces of the phrase
   var SNIPPET = 90;
+  var BEFORE = 96, AFTER = 192; // bytes of context fetched around a text window
   var CODE = {};
   for (var a = 0; a < ALPHABET.length; a++) CODE[ALPHABET.charAt(a)] = a;
 
@@ -75,7 +77,9 @@
     return h >>> 16;
   }
 
-  /* ---- index files ---- */
+  /* ---- index files (layout: generator/search/index.py) ---- */
+  var whole = {}; // data file URL -> Promise of all its bytes, once a server ignored a range request
+  var utf8 = new TextDecoder("utf-8");
   function getJSON(url, options) {
     if (!cache[url]) {
       cache[url] = fetch(url, options || {}).then(function (r) {
@@ -86,6 +90,27 @@
     }
     return cache[url];
   }
+  function getBytes(url, start, end) { // bytes [start, end) of a data file, with one range request
+    if (end <= start) return Promise.resolve(new Uint8Array(0));
+    if (whole[url]) return whole[url].then(function (b) { return b.subarray(start, end); });
+    var id = url + "#" + start + "-" + end;
+    if (!cache[id]) {
+      cache[id] = fetch(url, { headers: { Range: "bytes=" + start + "-" + (end - 1) } }).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + url);
+        var from = 0;
+        var bytes = r.arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+        if (r.status === 206) {
+          var m = /bytes (\d+)-/.exec(r.headers.get("Content-Range") || "");
+          from = m ? +m[1] : start;
+        } else {
+          whole[url] = bytes; // the server sent the whole file: later pieces come from it
+        }
+        return bytes.then(function (b) { return b.subarray(start - from, end - from); });
+      });
+      cache[id].catch(function () { delete cache[id]; delete whole[url]; });
+    }
+    return cache[id];
+  }
   function varints(text) {
     var values = [], value = 0, shift = 0;
     for (var i = 0; i < text.length; i++) {
@@ -95,24 +120,54 @@
     }
     return values;
   }
+  function placed(lengths, files) { // files: [[name, item count]] -> per item {f: URL, at: offset, n: length}
+    var out = [], i = 0;
+    files.forEach(function (file) {
+      for (var j = 0, at = 0; j < file[1] && i < lengths.length; j++, i++) {
+        out.push({ f: dataUrl + file[0], at: at, n: lengths[i] });
+        at += lengths[i];
+      }
+    });
+    return out;
+  }
   function loadMeta() {
     if (meta) return Promise.resolve(meta);
     return getJSON(dataUrl + "meta.json", { cache: "no-cache" }).then(function (m) {
-      var starts = [], at = 0;
-      varints(m.dir).forEach(function (d) { at += d; starts.push(at); });
-      m.starts = starts;
-      m.base = dataUrl + m.v + "/";
+      var perFile = (1 << m.keys.bits) / Math.max(1, m.keys.files.length);
+      m.slots = placed(varints(m.keys.len), m.keys.files.map(function (f) { return [f, perFile]; }));
+      m.heads = placed(varints(m.heads.len), m.heads.files);
+      m.texts = placed(varints(m.text.len), m.text.files);
+      m.window = m.text.w;
       meta = m;
       return m;
     });
   }
-  function shardOf(key) {
-    var b = bucket(key), lo = 0, hi = meta.starts.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (meta.starts[mid] <= b) lo = mid; else hi = mid - 1;
+  function slotOf(key) { return bucket(key) >> (16 - meta.keys.bits); }
+  function loadSlot(n) { // -> {key: postings text}
+    var id = "s:" + n;
+    if (!cache[id]) {
+      var s = meta.slots[n];
+      cache[id] = getBytes(s.f, s.at, s.at + s.n).then(function (b) {
+        var table = {};
+        utf8.decode(b).split("\n").forEach(function (line) {
+          var cut = line.indexOf(" ");
+          if (cut > 0) table[line.slice(0, cut)] = line.slice(cut + 1);
+        });
+        return table;
+      });
+      cache[id].catch(function () { delete cache[id]; });
     }
-    return lo;
+    return cache[id];
+  }
+  function loadResult(r) { // -> {u, t, s, x: text around the result's window, before/after: text cut there}
+    var h = meta.heads[r.doc], t = meta.texts[r.doc], w = meta.window;
+    var from = Math.min(r.part * w, Math.max(0, t.n - w));
+    var start = Math.max(0, from - BEFORE), end = Math.min(t.n, from + w + AFTER);
+    return Promise.all([getBytes(h.f, h.at, h.at + h.n), getBytes(t.f, t.at + start, t.at + end)]).then(function (got) {
+      var head = JSON.parse(utf8.decode(got[0]));
+      var x = utf8.decode(got[1]).replace(/^\ufffd+|\ufffd+$/g, ""); // characters cut at the edges
+      return { u: head[0], t: head[1], s: head[2], x: x, before: start > 0, after: end < t.n };
+    });
   }
   function decode(text) { // -> {w: {doc: weight}, p: {doc: part}, n: df}
     var w = {}, p = {}, n = 0, i, c;
@@ -150,19 +205,13 @@
     return { w: w, p: p, n: n };
   }
   function loadKeys(keys) {
-    var wanted = {};
-    keys.forEach(function (k) { wanted[shardOf(k)] = true; });
-    return Promise.all(Object.keys(wanted).map(function (s) {
-      return getJSON(meta.base + "k/" + s + ".json");
-    })).then(function () {
-      return Promise.all(keys.map(function (k) {
-        return getJSON(meta.base + "k/" + shardOf(k) + ".json").then(function (shard) {
-          var key = "d:" + k;
-          if (!(key in cache)) cache[key] = decode(shard[k]);
-          return cache[key];
-        });
-      }));
-    }).then(function (decoded) {
+    return Promise.all(keys.map(function (k) {
+      return loadSlot(slotOf(k)).then(function (slot) {
+        var key = "d:" + k;
+        if (!(key in cache)) cache[key] = decode(slot[k]);
+        return cache[key];
+      });
+    })).then(function (decoded) {
       var table = {};
       keys.forEach(function (k, i) { table[k] = decoded[i]; });
       return table;
@@ -281,8 +330,8 @@
     }
     return [chars, flags];
   }
-  function snippet(text, keys) {
-    var m = marks(text, keys), chars = m[0], flags = m[1];
+  function snippet(part, keys) {
+    var m = marks(part.x, keys), chars = m[0], flags = m[1];
     var best = 0, bestLen = 0, run = 0;
     for (var i = 0; i < chars.length; i++) {
       run = flags[i] ? run + 1 : 0;
@@ -291,7 +340,7 @@
     var start = Math.max(0, best - 30), end = Math.min(chars.length, start + SNIPPET);
     var p = document.createElement("p");
     p.className = "gk-search-snippet";
-    if (start > 0) p.appendChild(document.createTextNode("…"));
+    if (start > 0 || part.before) p.appendChild(document.createTextNode("…"));
     for (i = start; i < end;) {
       var j = i;
       while (j < end && flags[j] === flags[i]) j++;
@@ -305,7 +354,7 @@
       }
       i = j;
     }
-    if (end < chars.length) p.appendChild(document.createTextNode("…"));
+    if (end < chars.length || part.after) p.appendChild(document.createTextNode("…"));
     return p;
   }
   function item(part, keys) {
@@ -322,7 +371,7 @@
     s.textContent = part.s;
     li.appendChild(h);
     li.appendChild(s);
-    li.appendChild(snippet(part.x, keys));
+    li.appendChild(snippet(part, keys));
     return li;
   }
 
@@ -331,9 +380,7 @@
   function showMore() {
     var c = current, from = c.shown, slice = c.ranked.slice(from, from + PAGE_SIZE);
     c.shown += slice.length;
-    return Promise.all(slice.map(function (r) {
-      return getJSON(meta.base + "p/" + r.doc + "." + r.part + ".json");
-    })).then(function (parts) {
+    return Promise.all(slice.map(loadResult)).then(function (parts) {
       if (c.token !== token) return;
       parts.forEach(function (part) { list.appendChild(item(part, c.keys)); });
       more.hidden = c.shown >= c.ranked.length;
