@@ -6,7 +6,7 @@ any sub-path (e.g. /zsgk/) and from a file server.
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 
 def page_path(section: str, item_id: str | None = None) -> str:
@@ -26,11 +26,18 @@ def page_url(path: str) -> str:
 
 def relative(from_path: str, to_path: str, anchor: str = "") -> str:
     """Relative URL from one page to another (and an optional anchor)."""
-    here = page_url(from_path)
-    there = page_url(to_path)
-    rel = posixpath.relpath(there or ".", here or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return _relative_url(page_url(from_path), page_url(to_path)) + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(here: str, there: str) -> str:
+    """From directory URL `here` to directory URL `there` (both relative to the root, "" or ending in /)."""
+    a, b = here.split("/")[:-1], there.split("/")[:-1]
+    common = 0
+    while common < len(a) and common < len(b) and a[common] == b[common]:
+        common += 1
+    rel = "../" * (len(a) - common) + "".join(part + "/" for part in b[common:])
+    return rel or "./"
 
 
 def to_root(from_path: str) -> str:

@@ -73,7 +73,7 @@ def analyse(root: Path, production: bool = False,
             today: dt.date | None = None) -> tuple[Site | None, list[Diagnostic]]:
     """Load, validate and resolve a site project; every diagnostic is collected. Freshness (review
     dates, land price age) is judged only when the caller says what day it is."""
-    content, diags = load_content(root)
+    content, diags = load_content(root, root / WORK_DIR / CACHE_DIR)  # files checked before: from the cache
     if content is None:
         return None, diags
     site, more = resolve(content)
@@ -102,9 +102,9 @@ def check(root: Path, production: bool = False, today: dt.date | None = None) ->
     return diags
 
 
-def markdown_files(site: Site, pages: tuple[Page, ...]) -> dict[str, str]:
+def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = None) -> dict[str, str]:
     """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests read)."""
-    return explain_terms(site, render_pages(pages))
+    return explain_terms(site, render_pages(pages), cache)
 
 
 def write_theme(root: Path, work: Path) -> ThemeAssets:
@@ -117,7 +117,7 @@ def write_theme(root: Path, work: Path) -> ThemeAssets:
 
 def emit(site: Site, root: Path, work: Path) -> tuple[tuple[Page, ...], ThemeAssets]:
     pages = derive_pages(site)
-    write_tree(markdown_files(site, pages), work / "docs")
+    write_tree(markdown_files(site, pages, work / CACHE_DIR), work / "docs")
     return pages, write_theme(root, work)
 
 
