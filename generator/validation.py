@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, error
-from .yamlsource import Map, Node, Pos, Seq, locate, plain
+from .yamlsource import Map, Node, Pos, Seq, locate, parse, plain
 
 M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
 class Located(Generic[M]):
-    """A validated item with where it came from, so later stages can point at its lines."""
+    """A validated item with where it came from, so later stages can point at its lines.
+
+    `found` is the item's node, or a function that finds it again (parsing the file's bytes once more):
+    items kept between runs carry no tree, and most of them are never asked for a position.
+    """
 
     item: M
     path: str
-    node: Node
+    found: Node | Callable[[], Node]
+
+    @property
+    def node(self) -> Node:
+        return self.found() if callable(self.found) else self.found
 
     def pos(self, *loc: object) -> Pos:
         found, _ = locate(self.node, tuple(loc))
@@ -155,3 +164,19 @@ def validate_node(model: type[M], path: str, node: Node) -> tuple[Located[M] | N
 def items_of(root: Node) -> list[Node]:
     """A file holds one item (a mapping) or several (a list of mappings)."""
     return list(root.items) if isinstance(root, Seq) else [root]
+
+
+class Reparse:
+    """A file's item nodes, parsed again from its bytes the first time one of them is asked for
+    (items kept between runs carry no tree). The same bytes give the same tree, so the same positions."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.nodes: list[Node] | None = None
+
+    def item(self, index: int) -> Node:
+        if self.nodes is None:
+            root, _ = parse(self.path, self.data)
+            self.nodes = items_of(root) if root is not None else []
+        return self.nodes[index]

@@ -49,7 +49,7 @@ def test_a_build_with_warm_caches_equals_one_with_cold_caches(tmp_path: Path, mo
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     assert pipeline.build(project, tmp_path / "cold").published
     caches = project / pipeline.WORK_DIR / pipeline.CACHE_DIR
-    assert sorted(p.name for p in caches.iterdir()) == ["qr.pickle", "search-text.pickle", "sitecheck.pickle"]
+    assert sorted(p.name for p in caches.iterdir()) == ["content", "qr.pickle", "search-text.pickle", "sitecheck.pickle"]
     computed: list[int] = []
 
     def counting(task: str, items: list[object], *args: object, **kwargs: object) -> list[object]:
