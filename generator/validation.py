@@ -16,7 +16,7 @@ from .yamlsource import Map, Node, Pos, Seq, locate, parse, plain
 M = TypeVar("M", bound=BaseModel)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Located(Generic[M]):
     """A validated item with where it came from, so later stages can point at its lines.
 
@@ -31,6 +31,13 @@ class Located(Generic[M]):
     @property
     def node(self) -> Node:
         return self.found() if callable(self.found) else self.found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Located):
+            return NotImplemented
+        return (self.item, self.path, self.node) == (other.item, other.path, other.node)
+
+    __hash__ = None  # type: ignore[assignment]  # nodes are mutable: like them, not hashable
 
     def pos(self, *loc: object) -> Pos:
         found, _ = locate(self.node, tuple(loc))
