@@ -11,8 +11,8 @@ import pytest
 from conftest import FIXTURES, copy_project, serve_dir
 
 from generator import pipeline
-from generator.search.encoding import decode_postings, decode_varints, postings_text, varint
 from generator.search import index
+from generator.search.encoding import decode_postings, decode_varints, postings_text, varint
 from generator.search.extract import PageText, page_text
 from generator.search.postings import Doc, entry
 from generator.search.tokens import bucket, normalise, query_keys, runs
@@ -66,8 +66,7 @@ def test_index_files_are_few_content_named_and_deterministic(mini_site: Path, tm
     meta = json.loads((mini_site / "search/data/meta.json").read_text(encoding="utf-8"))
     assert meta["n"] >= 10 and meta["syn"], "glossary aliases become synonyms"
     files = sorted(p.name for p in (mini_site / "search/data").iterdir() if p.name != "meta.json")
-    assert files == sorted({*meta["keys"]["files"], *(f for f, _ in meta["heads"]["files"]),
-                            *(f for f, _ in meta["text"]["files"])})
+    assert files == sorted({*meta["keys"]["files"], *(f for f, _ in meta["pages"]["files"])})
     assert len(files) <= 6, "a small site's index is a handful of files"
     for name in files:
         assert name == index.name((mini_site / "search/data" / name).read_bytes())

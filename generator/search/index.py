@@ -1,21 +1,22 @@
 """Index files: page documents -> meta.json and a few large data files, read by byte ranges.
 
     search/data/meta.json       page count, synonyms, filters, and the directory of the data files
-    search/data/<hash>.bin      key records, page heads or page text (named by a hash of the content)
+    search/data/<hash>.bin      key records, or pages' heads and text (named by a hash of the content)
 
 The browser fetches meta.json, then only the bytes it needs with HTTP range requests (`Range:
-bytes=a-b`; a server that ignores them sends the whole file, which still works). Three kinds of data
+bytes=a-b`; a server that ignores them sends the whole file, which still works). Two kinds of data
 files, each kind one run of bytes cut into files of about FILE_BYTES:
 
 - keys: records `key postings\\n` sorted by (slot, key); a key's slot is the top `bits` bits of its
   16-bit bucket, and meta.json holds each slot's byte length, so a key costs one range of about
   SLOT_BYTES. Files hold equal runs of slots.
-- heads: one JSON line `[url, title, section]` per page; meta.json holds each line's length.
-- text: each page's text (blocks joined by newlines); meta.json holds each page's length. A posting
-  names the first WINDOW-byte window of the page's text holding its key; the browser fetches that
-  window with a little context and cuts the snippet from it.
+- pages: per page a JSON line `[url, title, section]` (its head), then the page's text (blocks joined
+  by newlines); meta.json holds the length of each head and each text. A posting names the first
+  WINDOW-byte window of the page's text holding its key; the browser fetches that window with a
+  little context and cuts the snippet from it, in the same range as the head when the window is near
+  the start of the text (it usually is), else in a second range.
 
-Pages are grouped into head and text files at boundaries chosen by a hash of the page's URL, so an
+Pages are grouped into files at boundaries chosen by a hash of the page's URL, so an
 edit to one page changes one text file, not every later one. Names are content hashes: an unchanged
 file keeps its name from build to build, and a browser holding an old meta.json asks for old names and
 never mixes two builds' bytes.
@@ -93,9 +94,10 @@ def key_files(records: dict[str, bytes], files: dict[str, bytes]) -> dict[str, o
     return {"bits": bits, "files": names, "len": varints(len(s) for s in joined)}
 
 
-def group_files(chunks: list[bytes], urls: list[str], files: dict[str, bytes]) -> dict[str, object]:
-    """Pages' chunks into files, cut after a page whose URL hash says so (about FILE_BYTES a file, so
+def page_files(heads: list[bytes], texts: list[bytes], urls: list[str], files: dict[str, bytes]) -> dict[str, object]:
+    """Pages' heads and texts into files, cut after a page whose URL hash says so (about FILE_BYTES a file, so
     the cuts move only where pages are added or removed) or where a file grows past 4 × FILE_BYTES."""
+    chunks = [h + t for h, t in zip(heads, texts, strict=True)]
     average = max(1.0, sum(map(len, chunks)) / len(chunks)) if chunks else 1.0
     every = 1 << max(0, math.floor(math.log2(FILE_BYTES / average))) if average < FILE_BYTES else 1
     groups: list[list[bytes]] = []
@@ -114,7 +116,7 @@ def group_files(chunks: list[bytes], urls: list[str], files: dict[str, bytes]) -
         data = b"".join(group)
         files[name(data)] = data
         listed.append([name(data), len(group)])
-    return {"files": listed, "len": varints(map(len, chunks))}
+    return {"files": listed, "head": varints(map(len, heads)), "len": varints(map(len, texts)), "w": WINDOW}
 
 
 def build_index(docs: Sequence[Doc], synonyms: dict[str, list[str]], facets: Facets) -> dict[str, bytes]:
@@ -127,8 +129,8 @@ def build_index(docs: Sequence[Doc], synonyms: dict[str, list[str]], facets: Fac
     urls = [d.url for d in ordered]
     meta = {"n": len(ordered), "syn": synonyms, **facet_table(ordered, facets),
             "keys": key_files(records, files),
-            "heads": group_files([_json([d.url, d.title, d.section]) + b"\n" for d in ordered], urls, files),
-            "text": {**group_files([d.entry.text for d in ordered], urls, files), "w": WINDOW}}
+            "pages": page_files([_json([d.url, d.title, d.section]) + b"\n" for d in ordered],
+                                [d.entry.text for d in ordered], urls, files)}
     out = {f"{DATA_DIR}/{path}": data for path, data in sorted(files.items())}
     out[f"{DATA_DIR}/meta.json"] = _json(meta)
     return out

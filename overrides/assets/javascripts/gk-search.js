@@ -19,6 +19,7 @@
   var FEW = 3; // fewer phrase hits than this: also rank pages holding pieces of the phrase
   var SNIPPET = 90;
   var BEFORE = 96, AFTER = 192; // bytes of context fetched around a text window
+  var NEAR = 512; // a window starting this close to the text's start comes in the head's range
   var CODE = {};
   for (var a = 0; a < ALPHABET.length; a++) CODE[ALPHABET.charAt(a)] = a;
 
@@ -120,12 +121,13 @@
     }
     return values;
   }
-  function placed(lengths, files) { // files: [[name, item count]] -> per item {f: URL, at: offset, n: length}
+  function placed(lengths, files, heads) { // files: [[name, item count]] -> per item {f: URL, at, n, h}
     var out = [], i = 0;
     files.forEach(function (file) {
       for (var j = 0, at = 0; j < file[1] && i < lengths.length; j++, i++) {
-        out.push({ f: dataUrl + file[0], at: at, n: lengths[i] });
-        at += lengths[i];
+        var h = heads ? heads[i] : 0;
+        out.push({ f: dataUrl + file[0], at: at, h: h, n: lengths[i] }); // head at `at`, text after it
+        at += h + lengths[i];
       }
     });
     return out;
@@ -135,9 +137,7 @@
     return getJSON(dataUrl + "meta.json", { cache: "no-cache" }).then(function (m) {
       var perFile = (1 << m.keys.bits) / Math.max(1, m.keys.files.length);
       m.slots = placed(varints(m.keys.len), m.keys.files.map(function (f) { return [f, perFile]; }));
-      m.heads = placed(varints(m.heads.len), m.heads.files);
-      m.texts = placed(varints(m.text.len), m.text.files);
-      m.window = m.text.w;
+      m.docs = placed(varints(m.pages.len), m.pages.files, varints(m.pages.head));
       meta = m;
       return m;
     });
@@ -160,13 +160,16 @@
     return cache[id];
   }
   function loadResult(r) { // -> {u, t, s, x: text around the result's window, before/after: text cut there}
-    var h = meta.heads[r.doc], t = meta.texts[r.doc], w = meta.window;
-    var from = Math.min(r.part * w, Math.max(0, t.n - w));
-    var start = Math.max(0, from - BEFORE), end = Math.min(t.n, from + w + AFTER);
-    return Promise.all([getBytes(h.f, h.at, h.at + h.n), getBytes(t.f, t.at + start, t.at + end)]).then(function (got) {
-      var head = JSON.parse(utf8.decode(got[0]));
-      var x = utf8.decode(got[1]).replace(/^\ufffd+|\ufffd+$/g, ""); // characters cut at the edges
-      return { u: head[0], t: head[1], s: head[2], x: x, before: start > 0, after: end < t.n };
+    var d = meta.docs[r.doc], w = meta.pages.w, text = d.at + d.h;
+    var from = Math.min(r.part * w, Math.max(0, d.n - w));
+    var start = Math.max(0, from - BEFORE), end = Math.min(d.n, from + w + AFTER);
+    var got = start <= NEAR // one range: the head and the text up to the window's end
+      ? getBytes(d.f, d.at, text + end).then(function (b) { return [b.subarray(0, d.h), b.subarray(d.h + start)]; })
+      : Promise.all([getBytes(d.f, d.at, text), getBytes(d.f, text + start, text + end)]);
+    return got.then(function (parts) {
+      var head = JSON.parse(utf8.decode(parts[0]));
+      var x = utf8.decode(parts[1]).replace(/^\ufffd+|\ufffd+$/g, ""); // characters cut at the edges
+      return { u: head[0], t: head[1], s: head[2], x: x, before: start > 0, after: end < d.n };
     });
   }
   function decode(text) { // -> {w: {doc: weight}, p: {doc: part}, n: df}
