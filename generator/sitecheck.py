@@ -1,139 +1,212 @@
 """Checks on the built HTML, before it is published: nothing loaded from other hosts, no broken
 internal link or anchor. Renderer-independent: it reads only the output folder.
 
-Scanning a page's HTML costs ≈ 2.5 ms, so scans are kept in the work folder's cache by the hash of
-the page's bytes (`work_cache`) and the missing ones are made on every core (`fanout`); the checks
-between pages (links, anchors) run on every build.
+Each page is scanned once (`sitecheck_scan`, ≈ 0.3 ms) into its facts: what it loads from other hosts,
+its ids, and what its links need (a page, a file, an anchor), resolved against the page's own path.
+Facts are kept in the work folder's cache (`work_cache`) by a hash of the page's path and bytes, and
+also by the file's identity (device, inode, size, modification time): a page the renderer linked
+unchanged from its cache is neither read nor hashed again (a staged file is never rewritten in place:
+see the staging rule in docs/ARCHITECTURE.md). Missing facts are made on every core (`fanout`). The
+checks between pages run on every build, once per distinct need; only a page with a broken link is
+read again, to name each broken link in its message. Cold or warm, the diagnostics are the same.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
-import re
 import sys
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from . import sitecheck_scan
 from .diagnostics import Diagnostic, error
 from .fanout import fan_out
+from .sitecheck_scan import CSS_EXTERNAL, Scan, scan_html
 from .work_cache import WorkCache, code_version, digest
 
-_RESOURCE_ATTRS = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
-    "video": ("src", "poster"), "audio": ("src",), "embed": ("src",), "object": ("data",), "track": ("src",),
-}
-_CSS_URL = re.compile(r"url\(\s*['\"]?((?:https?:)?//[^'\")\s]+)", re.IGNORECASE)
-_CSS_IMPORT = re.compile(r"@import\s+['\"]((?:https?:)?//[^'\"]+)", re.IGNORECASE)
-
-
-def _external(url: str) -> bool:
-    return url.startswith(("http://", "https://", "//"))
-
-
-@dataclass
-class _PageScan(HTMLParser):
-    ids: set[str] = field(default_factory=set)
-    links: list[str] = field(default_factory=list)
-    external: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        HTMLParser.__init__(self, convert_charrefs=True)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if "id" in values:
-            self.ids.add(values["id"])
-        if tag == "a" and "name" in values:
-            self.ids.add(values["name"])
-        for attr in _RESOURCE_ATTRS.get(tag, ()):
-            for part in values.get(attr, "").split(","):
-                url = part.strip().split(" ")[0]
-                if url and _external(url):
-                    self.external.append(f"<{tag} {attr}={url}>")
-        if tag == "link" and _external(values.get("href", "")):
-            rel = values.get("rel", "")
-            if rel not in ("canonical", "alternate"):
-                self.external.append(f"<link rel={rel} href={values['href']}>")
-        if "style" in values:
-            self.external.extend(_CSS_URL.findall(values["style"]))
-        if tag == "a" and values.get("href"):
-            self.links.append(values["href"])
+__all__ = ["Scan", "check_site", "scan_html"]
+OUTSIDE = ".."
+NOT_FOUND = "404.html"  # its links are absolute from site_url: checked by the sub-path test, not here
+# What a link needs: (target path, whether it names a folder (None: the page itself), anchor or "").
+Need = tuple[str, bool | None, str]
 
 
 @dataclass(frozen=True)
-class Scan:
-    """What the checks need of one page."""
+class Facts:
+    """What the checks keep of one page between builds."""
 
-    ids: frozenset[str]
-    links: tuple[str, ...]
     external: tuple[str, ...]
+    ids: frozenset[str]
+    needs: frozenset[Need]
 
 
-def scan_html(html: str) -> Scan:
-    parser = _PageScan()
-    parser.feed(html)
-    return Scan(frozenset(parser.ids), tuple(parser.links), tuple(parser.external))
+def need(rel: str, href: str) -> Need | None:
+    """What the link `href` on page `rel` needs; None for a link to another site or scheme."""
+    parsed = _parse(href)
+    if parsed is None:
+        return None
+    path, folder, fragment = parsed
+    if not path:
+        return (rel, None, fragment)
+    target = _join(rel[:rel.rfind("/") + 1], path)
+    return (OUTSIDE, False, "") if target.startswith("..") else (target, folder, fragment)
 
 
-def scan_files(paths: list[str]) -> list[Scan]:
-    """A fanout task: the scan of each HTML file."""
-    return [scan_html(Path(path).read_text(encoding="utf-8")) for path in paths]
+@lru_cache(maxsize=1 << 16)
+def _parse(href: str) -> tuple[str, bool, str] | None:
+    """(path, whether it ends in /, anchor) of an href, unquoted; None for another site or scheme."""
+    href = href.strip(" \t\n\r\f")  # as a browser reads it
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
+        return None
+    return unquote(parts.path), parts.path.endswith("/"), unquote(parts.fragment)
 
 
-def scan_site(site_dir: Path, cache: Path | None) -> dict[str, Scan]:
-    """Site-relative path -> scan of every HTML file, sorted by path."""
-    store = WorkCache(cache, "sitecheck", code_version(sys.modules[__name__]))
-    keys = {html: digest(html.read_bytes()) for html in sorted(site_dir.rglob("*.html"))}
-    found: dict[Path, Scan | None] = {html: store.get(key) for html, key in keys.items()}
-    missing = [html for html, scan in found.items() if scan is None]
-    for html, scan in zip(missing, fan_out("generator.sitecheck:scan_files", [str(h) for h in missing]), strict=True):
-        found[html] = scan
-        store.put(keys[html], scan)
+def _join(folder: str, path: str) -> str:
+    """posixpath.normpath(folder + path), quick for the links pages hold: some ../ then plain names."""
+    ups = 0
+    while path.startswith("../", 3 * ups):
+        ups += 1
+    rest = path[3 * ups:].rstrip("/")
+    parts = folder.split("/")[:-1]
+    if "//" in rest or "/." in "/" + rest or rest.startswith("/") or ups > len(parts):
+        return posixpath.normpath(posixpath.join(folder, path))
+    return "/".join(parts[:len(parts) - ups] + ([rest] if rest else [])) or "."
+
+
+def facts(rel: str, html: str, shared: dict[Any, Any] | None = None) -> Facts:
+    """`shared`: equal ids and needs of earlier pages, reused so the cache stores each value once."""
+    scan = scan_html(html)
+    needs = set() if rel == NOT_FOUND else {wanted for href in scan.links if (wanted := need(rel, href))}
+    if shared is None:
+        return Facts(scan.external, scan.ids, frozenset(needs))
+    return Facts(scan.external, frozenset(shared.setdefault(i, i) for i in scan.ids),
+                 frozenset(shared.setdefault(n, n) for n in needs))
+
+
+def file_facts(jobs: list[tuple[str, str]]) -> list[tuple[str, Facts]]:
+    """A fanout task: (site-relative path, file) -> (cache key, facts) of each page."""
+    out = []
+    shared: dict[Any, Any] = {}
+    for rel, path in jobs:
+        data = Path(path).read_bytes()
+        out.append((content_key(rel, data), facts(rel, data.decode("utf-8"), shared)))
+    return out
+
+
+def content_key(rel: str, data: bytes) -> str:
+    return "c" + digest(rel.encode("utf-8") + b"\0" + data)
+
+
+class SiteFiles:
+    """The staged site as the link checks see it: the pages' facts, and the files on disk."""
+
+    def __init__(self, root: Path, pages: dict[str, Facts]) -> None:
+        self.pages = pages
+        # an absolute target ("/x/") names no file of the site: it is judged missing on every machine
+        self.is_dir = cache(lambda rel: not rel.startswith("/") and (root / rel).is_dir())
+        self.exists = cache(lambda rel: not rel.startswith("/") and (root / rel).exists())
+
+    def problem(self, wanted: Need) -> str:
+        """"" when the need is met, else which: 'outside', 'missing' or 'anchor'."""
+        target, folder, fragment = wanted
+        if target == OUTSIDE:
+            return "outside"
+        if folder is not None:
+            if folder or self.is_dir(target):
+                target = posixpath.join(target, "index.html") if target != "." else "index.html"
+            if target not in self.pages:
+                return "" if self.exists(target) else "missing"
+        page = self.pages.get(target)
+        return "anchor" if fragment and page is not None and fragment not in page.ids else ""
+
+
+def html_files(site_dir: Path) -> tuple[list[tuple[str, os.stat_result]], list[str]]:
+    """Every HTML file (site-relative path, stat) and CSS file, in path order."""
+    found: list[tuple[str, os.stat_result]] = []
+    css: list[str] = []
+    todo = [("", str(site_dir))]
+    while todo:
+        prefix, folder = todo.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((prefix + entry.name + "/", entry.path))
+                elif entry.name.endswith(".html"):
+                    found.append((prefix + entry.name, entry.stat()))
+                elif entry.name.endswith(".css"):
+                    css.append(prefix + entry.name)
+    found.sort(key=lambda item: item[0].split("/"))
+    return found, sorted(css, key=lambda rel: rel.split("/"))
+
+
+def scan_site(site_dir: Path, files: list[tuple[str, os.stat_result]], cache_dir: Path | None) -> dict[str, Facts]:
+    """Site-relative path -> facts of each HTML file in `files`, in that order."""
+    store = WorkCache(cache_dir, "sitecheck", code_version(sys.modules[__name__], sitecheck_scan))
+    found: dict[str, Facts | None] = {}
+    missing: list[tuple[str, str]] = []  # (rel, stat key) not known by identity
+    for rel, st in files:
+        key = f"s{rel}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}"
+        known = store.get(key)
+        found[rel] = store.get(known) if known else None
+        if found[rel] is None:
+            missing.append((rel, key))
+    todo = []
+    for rel, key in missing:
+        if store.old:  # known by content? (a page rendered again into the same bytes)
+            data = (site_dir / rel).read_bytes()
+            found[rel] = store.get(content_key(rel, data))
+            if found[rel] is not None:
+                store.put(key, content_key(rel, data))
+                continue
+        todo.append((rel, key))
+    for (rel, key), (made_key, made) in zip(todo, fan_out("generator.sitecheck:file_facts",
+                                                          [(rel, str(site_dir / rel)) for rel, _ in todo]),
+                                            strict=True):
+        found[rel] = made
+        store.put(made_key, made)
+        store.put(key, made_key)
     store.save()
-    return {html.relative_to(site_dir).as_posix(): scan for html, scan in found.items() if scan is not None}
+    return {rel: facts for rel, facts in found.items() if facts is not None}
 
 
 def check_site(site_dir: Path, cache: Path | None = None) -> list[Diagnostic]:
-    """B602/B603 for the built site; `cache`: a folder where page scans are kept between builds."""
-    pages = scan_site(site_dir, cache)
+    """B602/B603 for the built site; `cache`: a folder where page facts are kept between builds."""
+    files, stylesheets = html_files(site_dir)
+    pages = scan_site(site_dir, files, cache)
     diags: list[Diagnostic] = []
-    for rel, scan in pages.items():
-        for ext in scan.external:
+    for rel, page in pages.items():
+        for ext in page.external:
             diags.append(error(rel, 0, 0, "B602", f"页面从外部网站加载资源：{ext}",
                                "站点不得从其他网站加载脚本、样式、字体或图片；请改为本地文件。"))
-    for css in sorted(site_dir.rglob("*.css")):
-        text = css.read_text(encoding="utf-8", errors="replace")
-        for url in _CSS_URL.findall(text) + _CSS_IMPORT.findall(text):
-            diags.append(error(css.relative_to(site_dir).as_posix(), 0, 0, "B602", f"样式表从外部网站加载资源：{url}",
-                               "请改为本地文件。"))
-    for rel, scan in pages.items():
-        if rel == "404.html":
-            continue  # its links are absolute from site_url, checked by the sub-path test
-        for href in scan.links:
-            problem = _broken(rel, href, pages, site_dir)
+    for css in stylesheets:
+        text = (site_dir / css).read_text(encoding="utf-8", errors="replace")
+        for url in CSS_EXTERNAL.findall(text):
+            diags.append(error(css, 0, 0, "B602", f"样式表从外部网站加载资源：{url}", "请改为本地文件。"))
+    return diags + broken_links(site_dir, pages)
+
+
+def broken_links(site_dir: Path, pages: dict[str, Facts]) -> list[Diagnostic]:
+    """B603 for every broken internal link or anchor, page by page; each distinct need is judged once."""
+    site = SiteFiles(site_dir, pages)
+    unmet = {wanted for wanted in frozenset().union(*(p.needs for p in pages.values())) if site.problem(wanted)}
+    diags: list[Diagnostic] = []
+    for rel, page in pages.items():
+        if unmet.isdisjoint(page.needs):
+            continue
+        for href in scan_html((site_dir / rel).read_text(encoding="utf-8")).links:
+            wanted = need(rel, href)
+            problem = site.problem(wanted) if wanted else ""
             if problem:
-                diags.append(error(rel, 0, 0, "B603", f"站内链接失效：{href}（{problem}）",
+                diags.append(error(rel, 0, 0, "B603", f"站内链接失效：{href}（{_message(problem, href)}）",
                                    "请检查被链接的内容是否已删除或改名。"))
     return diags
 
 
-def _broken(rel: str, href: str, pages: dict[str, Scan], site_dir: Path) -> str:
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
-        return ""
-    base = posixpath.dirname(rel)
-    if parts.path:
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-        if target.startswith(".."):
-            return "指向站点之外"
-        if parts.path.endswith("/") or (site_dir / target).is_dir():
-            target = posixpath.join(target, "index.html") if target != "." else "index.html"
-        if target not in pages:
-            return "页面不存在" if not (site_dir / target).exists() else ""
-    else:
-        target = rel
-    if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
-        return f"锚点 #{parts.fragment} 不存在"
-    return ""
+def _message(problem: str, href: str) -> str:
+    return {"outside": "指向站点之外", "missing": "页面不存在"}.get(problem) or \
+        f"锚点 #{urlsplit(href).fragment} 不存在"

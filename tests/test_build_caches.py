@@ -3,7 +3,6 @@ fan-out of that work over every core: neither may change a single byte of the ou
 
 from __future__ import annotations
 
-import pickle
 import shutil
 from pathlib import Path
 
@@ -19,11 +18,16 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_fan_out_gives_the_same_results_in_the_same_order_as_one_process():
+def test_fan_out_gives_the_same_results_in_the_same_order_as_one_process(tmp_path: Path):
     urls = [f"https://example.gov.cn/duji/faq/question-{i}/" for i in range(7)] + ["https://x/" + "a" * 3000]
-    alone = qr.qr_svgs(urls)
-    assert alone[-1] is None  # too long for a QR code
-    assert fanout.fan_out("generator.qr:qr_svgs", urls, jobs=3, min_items=1) == alone
+    for folder in ("alone", "fanned"):
+        (tmp_path / folder).mkdir()
+    jobs = [(url, str(tmp_path / "alone" / f"{i}.svg"), "") for i, url in enumerate(urls)]
+    alone = qr.write_svgs(jobs)
+    assert alone == [True] * 7 + [False]  # the last is too long for a QR code
+    jobs = [(url, str(tmp_path / "fanned" / f"{i}.svg"), "") for i, url in enumerate(urls)]
+    assert fanout.fan_out("generator.qr:write_svgs", jobs, jobs=3, min_items=1) == alone
+    assert tree(tmp_path / "fanned") == tree(tmp_path / "alone")
     assert fanout.slices(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
 
 
@@ -31,8 +35,9 @@ def test_fan_out_workers_read_pages_like_this_process(mini_site: Path):
     files = [str(p) for p in sorted(mini_site.rglob("index.html"))]
     assert fanout.fan_out("generator.search.extract:file_texts", files, jobs=2, min_items=1) == \
         extract.file_texts(files)
-    assert fanout.fan_out("generator.sitecheck:scan_files", files, jobs=2, min_items=1) == \
-        sitecheck.scan_files(files)
+    pages = [(str(Path(p).relative_to(mini_site)), p) for p in files]
+    assert fanout.fan_out("generator.sitecheck:file_facts", pages, jobs=2, min_items=1) == \
+        sitecheck.file_facts(pages)
 
 
 def test_a_stale_or_damaged_cache_is_an_empty_cache(tmp_path: Path):
@@ -49,7 +54,7 @@ def test_a_build_with_warm_caches_equals_one_with_cold_caches(tmp_path: Path, mo
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     assert pipeline.build(project, tmp_path / "cold").published
     caches = project / pipeline.WORK_DIR / pipeline.CACHE_DIR
-    assert sorted(p.name for p in caches.iterdir()) == ["content", "qr.pickle", "search-text.pickle", "sitecheck.pickle"]
+    assert {"content", "qr", "search-text.pickle", "sitecheck.pickle"} <= {p.name for p in caches.iterdir()}
     computed: list[int] = []
 
     def counting(task: str, items: list[object], *args: object, **kwargs: object) -> list[object]:
@@ -62,5 +67,7 @@ def test_a_build_with_warm_caches_equals_one_with_cold_caches(tmp_path: Path, mo
     assert pipeline.build(project, tmp_path / "warm").published
     assert computed == [0, 0, 0], "every page came from the caches"
     assert tree(tmp_path / "warm") == tree(tmp_path / "cold")
-    entries = pickle.loads((caches / "qr.pickle").read_bytes())["entries"]
-    assert len(entries) == len(list((tmp_path / "cold").rglob(qr.FILE_NAME)))
+    codes = sorted((tmp_path / "warm").rglob(qr.FILE_NAME))
+    kept = list((caches / "qr").glob("*/*"))
+    assert len(kept) == len(codes)
+    assert all(code.stat().st_nlink > 1 for code in codes), "the codes are linked from the cache, not written"
