@@ -61,6 +61,14 @@ TRICKY = {
     "a term in a table, a list and emphasis": f"| a | b |\n|---|---|\n| {TERM} | x |\n\n- {TERM}\n\n**{TERM}**\n",
     "a block holding a term": f"<p class=\"n\">先看{TERM}</p>\n\n尾\n",
     "an admonition": f'!!! note "提示"\n    {TERM}要点\n\n<dl>\n<dt>x</dt><dd>y</dd>\n</dl>\n',
+    "paragraphs inside raw HTML stay raw": "<div class=\"r\">\n\n段落一\n\n段落二\n</div>\n\n之后的段落\n",
+    "a paragraph before a definition": "补偿\n\n: 按标准给付\n\n下一段\n",
+    "a bold label and plain text": f"**一句话看懂：**{TERM}按月支付。\n\n第二行\n接着写\n",
+    "a hard line break": "第一行  \n第二行\n",
+    "a numbered list and a setext heading": "1. 第一\n2. 第二\n\n标题\n===\n\n正文\n",
+    "paragraphs at the edges of a markdown container": '<div class="p" markdown>\n开头一段\n\n结尾一段\n</div>\n',
+    "the last paragraph of a page": "前面\n\n最后一段\n",
+    "an inline code, a link and an emphasis": "看`代码`和[链接](x/)以及*强调*\n",
 }
 
 

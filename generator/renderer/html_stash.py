@@ -13,7 +13,11 @@ text, and after conversion (`restore`) the placeholders are replaced by the very
   of a line followed by a blank line or the end. Its placeholder is a paragraph of its own, and
   `<p>placeholder</p>` becomes the block again;
 - a glossary link (`<a class="gk-term" ...>...</a>`) anywhere but in a heading line (Markdown builds the
-  table of contents and the heading's id from the heading's text).
+  table of contents and the heading's id from the heading's text);
+- a plain paragraph: a block between blank lines whose every line starts with a non-ASCII character and
+  that holds no character Markdown gives a meaning to (but for a leading `**label**`), not followed by a
+  `:` definition line; it may sit right after the opening tag of a `markdown` container or right before
+  a closing tag. Markdown would only wrap it in `<p>` (and the label in `<strong>`), so that is the piece.
 
 Anything that does not match exactly is left for Markdown, so a surprise costs time, not correctness.
 Editor text never holds HTML (H401), so all HTML seen here is the templates'. Tests compare whole pages
@@ -33,6 +37,13 @@ _HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
 _TOKEN = re.compile(OPEN + r"(\d+)" + CLOSE)
 _BLOCK_TOKEN = re.compile("<p>" + OPEN + r"(\d+)" + CLOSE + "</p>")
 _ID = re.compile(r'\sid="([^"]+)"')
+_TEXT = r"[^\n*_\[\]`<>&\\!|{}#]"  # no character with a meaning in Markdown (inline or at a line's end)
+_LINE = rf"[^\x00-\x7f]{_TEXT}*(?<![ \t])"  # starts with a non-ASCII character, no trailing blanks
+_PLAIN = re.compile(rf"(?:\*\*(?P<label>[^\x00-\x7f]{_TEXT}*)\*\*)?(?P<text>{_LINE}(?:\n{_LINE})*)")
+_BLOCK_TAG = re.compile(r"<(/?)(" + "|".join(BLOCK_TAGS) + r")\b([^>]*)>", re.ASCII)
+_OPENING = re.compile(r"<[a-z]+\b[^>\n]*\bmarkdown\b[^>\n]*>\n")
+_CLOSING = re.compile(r"\n</[a-z]+>")
+_LONE_TOKEN = re.compile(OPEN + r"\d+" + CLOSE)
 
 
 def _block_end(text: str, tag: str, start: int) -> int | None:
@@ -77,6 +88,39 @@ def _stash_terms(text: str, stash: list[str]) -> str:
     return _TERM.sub(replace, text)
 
 
+def _paragraph(block: str, stash: list[str]) -> str:
+    """The block with its plain paragraph (if any) replaced by a placeholder."""
+    opening = _OPENING.match(block)
+    start = opening.end() if opening else 0
+    size = len(block.rstrip("\n"))  # the page's last block ends with a newline
+    closing = _CLOSING.search(block, start)
+    end = closing.start() if closing and closing.end() == size else size
+    m = _PLAIN.fullmatch(block, start, end)
+    if m is None or _LONE_TOKEN.fullmatch(block, start, end):
+        return block
+    label = f"<strong>{m.group('label')}</strong>" if m.group("label") is not None else ""
+    stash.append(f"<p>{label}{m.group('text')}</p>")
+    return f"{block[:start]}{OPEN}{len(stash) - 1}{CLOSE}{block[end:]}"
+
+
+def _stash_paragraphs(text: str, stash: list[str]) -> str:
+    """Plain paragraphs, except inside raw HTML (an element without `markdown` still open: Markdown would
+    leave its text as it is)."""
+    blocks = text.split("\n\n")
+    open_tags: list[bool] = []  # block elements still open: True for a `markdown` container
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else ""
+        if all(open_tags) and not following.startswith(":"):
+            blocks[i] = _paragraph(block, stash)
+        for m in _BLOCK_TAG.finditer(block):
+            if m.group(1):
+                if open_tags:
+                    open_tags.pop()
+            elif not m.group(3).endswith("/"):
+                open_tags.append("markdown" in m.group(3))
+    return "\n\n".join(blocks)
+
+
 def stash(markdown: str) -> tuple[str, list[str]]:
     """The Markdown with gongkai's HTML replaced by placeholders, and the pieces replaced."""
     if OPEN in markdown or CLOSE in markdown:  # cannot tell ours from the page's own: leave it all to Markdown
@@ -84,6 +128,7 @@ def stash(markdown: str) -> tuple[str, list[str]]:
     pieces: list[str] = []
     text = _stash_terms(markdown, pieces)
     text = _stash_blocks(text, pieces)
+    text = _stash_paragraphs(text, pieces)
     return text, pieces
 
 
