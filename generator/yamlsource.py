@@ -25,14 +25,14 @@ MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
 
 try:  # the C parser is ~2x faster and not recursive
-    _Loader: type = yaml.CSafeLoader
+    LOADER: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the libyaml build
-    _Loader = yaml.SafeLoader
+    LOADER = yaml.SafeLoader
 
 _FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 _LEADING_TAB = re.compile(r"^( *)\t", re.MULTILINE)
-_QUOTED = frozenset(("'", '"', "|", ">"))
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+QUOTED_STYLES = frozenset(("'", '"', "|", ">"))
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 class Pos(NamedTuple):  # a tuple: built for every node, three times cheaper than a frozen dataclass
@@ -173,8 +173,8 @@ class _Builder:
             mark = event.start_mark
             pos = Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path, 0, 0)
             value: str | None = event.value
-            quoted = event.style in _QUOTED
-            if not quoted and value in _NULLS:
+            quoted = event.style in QUOTED_STYLES
+            if not quoted and value in NULLS:
                 value = None
             if stack:
                 container, pending = stack[-1]
@@ -203,8 +203,8 @@ class _Builder:
         pos = _pos(self.path, event.start_mark)
         if isinstance(event, yaml.ScalarEvent):
             value: str | None = event.value
-            quoted = event.style in _QUOTED
-            if not quoted and value in _NULLS:
+            quoted = event.style in QUOTED_STYLES
+            if not quoted and value in NULLS:
                 value = None
             self._attach(Scalar(value, pos, quoted))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -232,7 +232,7 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
         return None, diags
     builder = _Builder(path)
     try:
-        loader = _Loader(text)
+        loader = LOADER(text)
         try:  # get_event directly: yaml.parse's generator costs a tenth of the parse
             builder.build(iter(loader.get_event, None))
         finally:
