@@ -1,0 +1,152 @@
+"""The page QR codes: the fixed-mask encoder makes the symbols segno makes (module for module), a
+barcode reader decodes them from the SVG path, and the codes are kept in and linked from a file cache
+without ever writing through a staged file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from pathlib import Path
+
+import pytest
+import segno
+from segno import consts
+
+from generator import qr, qr_symbol
+from generator.work_cache import FileCache
+
+BASE = "https://www.example.gov.cn/zsgk/duji/"
+# lengths that reach versions 1-40, each error level, version information (>= 7) and 16-bit lengths (>= 10)
+STANDARD_CODEWORDS = qr_symbol.data_codewords
+LENGTHS = [1, 9, 14, 26, 40, 60, 85, 110, 150, 200, 270, 330, 420, 520, 650, 800, 1000, 1300, 1700, 2100, 2331]
+
+
+def url_of(length: int) -> str:
+    return (BASE + "projects/" + "abcdefghij-" * 300)[:length]
+
+
+def with_segno_padding(data: bytes, version: int, level: int) -> bytes:
+    """segno 1.6.6 writes 8 more zero bits after the terminator when it already ends on a byte boundary
+    (it always does in byte mode), where the standard puts the first pad codeword; both are valid."""
+    out = STANDARD_CODEWORDS(data, version, level)
+    used = (4 + (8 if version < 10 else 16) + 8 * len(data) + 4) // 8
+    return out[:used] + b"\0" + out[used:-1] if used < consts.SYMBOL_CAPACITY[version][level] // 8 else out
+
+
+@pytest.mark.parametrize("length", LENGTHS)
+def test_symbols_equal_segnos_for_the_same_mask(length: int, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(qr_symbol, "data_codewords", with_segno_padding)
+    url = url_of(length)
+    ours = qr_symbol.make(url.encode())
+    theirs = segno.make(url, error="m", micro=False, mask=qr_symbol.MASK, mode="byte")
+    assert (ours.size - 17) // 4 == theirs.version
+    assert ours.modules == bytes(bit for row in theirs.matrix for bit in row)
+
+
+def test_data_codewords_follow_the_standard():
+    data = qr_symbol.data_codewords(b"AB", 1, consts.ERROR_LEVEL_M)  # 16 data codewords
+    assert data == bytes([0x40, 0x24, 0x14, 0x20]) + b"\xec\x11" * 6
+    with pytest.raises(qr_symbol.TooLong):
+        qr_symbol.choose(2332)
+
+
+def modules_of_svg(svg: bytes) -> tuple[int, list[list[int]]]:
+    """The dark modules drawn by qr.qr_svg's path, quiet zone included."""
+    text = svg.decode()
+    side = int(re.search(r'viewBox="0 0 (\d+) \1"', text).group(1))
+    grid = [[0] * side for _ in range(side)]
+    x = y = 0
+    for op, a, b in re.findall(r"([Mmh])(\d+)(?: (\d+)\.5)?", re.search(r'stroke="#000" d="([^"]*)"', text).group(1)):
+        if op == "M":
+            x, y = int(a), int(b)
+        elif op == "m":
+            x += int(a)
+        else:
+            for i in range(int(a)):
+                grid[y][x + i] = 1
+            x += int(a)
+    return side, grid
+
+
+@pytest.mark.parametrize("url", [BASE, BASE + "faq/question-12/", url_of(150), url_of(420),
+                                 "https://例子.中国/征收/公告/"])
+def test_the_svg_path_scans_to_the_url(url: str):
+    import zxingcpp
+    from PIL import Image
+
+    svg = qr.qr_svg(url)
+    side, grid = modules_of_svg(svg)
+    symbol = qr_symbol.make(url.encode())
+    border = qr.BORDER
+    assert side == symbol.size + 2 * border
+    assert all(grid[y][x] == 0 for y in range(side) for x in range(side)
+               if not (border <= x < side - border and border <= y < side - border)), "the quiet zone is light"
+    assert [row[border:side - border] for row in grid[border:side - border]] == [list(r) for r in symbol.rows()]
+    scale = 4
+    image = Image.new("L", (side * scale, side * scale), 255)
+    for y, row in enumerate(grid):
+        for x, dark in enumerate(row):
+            if dark:
+                image.paste(0, (x * scale, y * scale, (x + 1) * scale, (y + 1) * scale))
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [url]
+
+
+def test_the_svg_is_deterministic_and_escapes_its_title():
+    url = BASE + "faq/?a=1&b=<2>"
+    svg = qr.qr_svg(url)
+    assert svg == qr.qr_svg(url)
+    assert b"<title>https://www.example.gov.cn/zsgk/duji/faq/?a=1&amp;b=&lt;2&gt;</title>" in svg
+    assert svg.startswith(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
+
+
+def test_a_cached_code_is_linked_and_a_missing_one_made_again(tmp_path: Path):
+    store = FileCache(tmp_path / "cache", "qr", "v1")
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    jobs = [(BASE, str(staged / "a.svg"), str(store.path("a")))]
+    store.dir.mkdir(parents=True)
+    assert qr.write_svgs(jobs) == [True]
+    assert os.path.samefile(staged / "a.svg", store.path("a"))
+    again = FileCache(tmp_path / "cache", "qr", "v1")
+    assert again.link("a", staged / "b.svg") and os.path.samefile(staged / "b.svg", store.path("a"))
+    assert not again.link("missing", staged / "c.svg") and not (staged / "c.svg").exists()
+    again.save()
+    assert sorted(p.name for p in store.dir.iterdir()) == ["a"]
+    FileCache(tmp_path / "cache", "qr", "v2").save()
+    assert not store.dir.exists(), "another version's files are dropped"
+
+
+def test_an_existing_staged_file_is_replaced_never_written_through(tmp_path: Path):
+    other_cache = tmp_path / "other-cache.svg"
+    other_cache.write_bytes(b"someone else's cached file")
+    staged = tmp_path / "qr.svg"
+    os.link(other_cache, staged)
+    qr.write_svgs([(BASE, str(staged), "")])
+    assert other_cache.read_bytes() == b"someone else's cached file"
+    assert staged.read_bytes() == qr.qr_svg(BASE)
+    store = FileCache(tmp_path / "cache", "qr", "v1")
+    store.dir.mkdir(parents=True)
+    store.path("k").write_bytes(b"kept")
+    os.unlink(staged)
+    os.link(other_cache, staged)
+    assert store.link("k", staged)
+    assert other_cache.read_bytes() == b"someone else's cached file" and staged.read_bytes() == b"kept"
+
+
+def test_across_file_systems_the_cache_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    store = FileCache(tmp_path / "cache", "qr", "v1")
+    store.dir.mkdir(parents=True)
+    store.path("k").write_bytes(b"kept")
+
+    real_link = os.link
+
+    def cross_device(src: Path, dst: Path) -> None:
+        if Path(src).parent != Path(dst).parent:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", cross_device)
+    assert store.link("k", tmp_path / "copy.svg")
+    assert (tmp_path / "copy.svg").read_bytes() == b"kept" and (tmp_path / "copy.svg").stat().st_nlink == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
