@@ -19,7 +19,8 @@ text, and after conversion (`restore`) the placeholders are replaced by the very
   `:` definition line; it may sit right after the opening tag of a `markdown` container or right before
   a closing tag. Markdown would only wrap it in `<p>` (and the label in `<strong>`), so that is the piece.
 
-Anything that does not match exactly is left for Markdown, so a surprise costs time, not correctness.
+Consecutive block placeholders are merged into one (Markdown's cost is mostly per paragraph). Anything
+that does not match exactly is left for Markdown, so a surprise costs time, not correctness.
 Editor text never holds HTML (H401), so all HTML seen here is the templates'. Tests compare whole pages
 rendered with and without the stash.
 """
@@ -43,6 +44,7 @@ _PLAIN = re.compile(rf"(?:\*\*(?P<label>[^\x00-\x7f]{_TEXT}*)\*\*)?(?P<text>{_LI
 _BLOCK_TAG = re.compile(r"<(/?)(" + "|".join(BLOCK_TAGS) + r")\b([^>]*)>", re.ASCII)
 _OPENING = re.compile(r"<[a-z]+\b[^>\n]*\bmarkdown\b[^>\n]*>\n")
 _CLOSING = re.compile(r"\n</[a-z]+>")
+_RUN = re.compile(rf"{OPEN}\d+{CLOSE}(?:\n\n{OPEN}\d+{CLOSE})+")
 _LONE_TOKEN = re.compile(OPEN + r"\d+" + CLOSE)
 
 
@@ -127,16 +129,29 @@ def stash(markdown: str) -> tuple[str, list[str]]:
         return markdown, []
     pieces: list[str] = []
     text = _stash_terms(markdown, pieces)
+    first_block = len(pieces)
     text = _stash_blocks(text, pieces)
     text = _stash_paragraphs(text, pieces)
-    return text, pieces
+    return _merge_runs(text, pieces, first_block), pieces
+
+
+def _merge_runs(text: str, stash: list[str], first_block: int) -> str:
+    """Consecutive block placeholders become one: Markdown's cost is per paragraph, however short."""
+    def merge(m: re.Match[str]) -> str:
+        tokens = m.group(0).split("\n\n")
+        if any(int(t[1:-1]) < first_block for t in tokens):
+            return m.group(0)
+        stash.append("\n".join(tokens))
+        return f"{OPEN}{len(stash) - 1}{CLOSE}"
+
+    return _RUN.sub(merge, text)
 
 
 def restore(html: str, pieces: list[str]) -> str:
     """The converted HTML with every placeholder replaced by its piece (pieces may hold placeholders)."""
     if not pieces:
         return html
-    for _ in range(3):  # a block may hold glossary links: at most two levels
+    for _ in range(4):  # runs of blocks, blocks, glossary links in them: at most three levels
         html = _BLOCK_TOKEN.sub(lambda m: pieces[int(m.group(1))], html)
         html = _TOKEN.sub(lambda m: pieces[int(m.group(1))], html)
         if OPEN not in html:

@@ -2,8 +2,8 @@
 
 The cache (under the work folder) holds the renderer's pristine output (`site/`, before any
 post-processor touched it) and a manifest: a fingerprint of everything besides a page's own Markdown
-that shapes its HTML (the generated config, the theme overrides, the renderer's versions), and per
-source file its SHA-256 and the file it was rendered to. A page's HTML depends only on its own
+that shapes its HTML (the generated config, the theme overrides, the renderer's versions and its own
+plugin code), and per source file its SHA-256 and the file it was rendered to. A page's HTML depends only on its own
 Markdown and on the fingerprinted inputs (leaves are not in the navigation; nav titles are fixed in
 the config), so when the fingerprint matches, re-rendering the changed pages gives exactly a full
 build's output. Anything else (fingerprint changed, a media file changed, no manifest) means a full
@@ -26,6 +26,7 @@ from pathlib import Path
 MANIFEST = "manifest.json"
 SITE = "site"
 FORMAT = 1
+_RENDERER_CODE = ("mkdocs_run.py", "html_stash.py")
 _SITE_DIR = re.compile(rb"^site_dir:.*$", re.MULTILINE)
 _MD_LINK = re.compile(rb"\]\([^)\s]*\.md[)#\s]|href=[\"'][^\"']*\.md[\"'#]")
 
@@ -58,6 +59,8 @@ def _sha(data: bytes) -> str:
 def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
     h = hashlib.sha256(f"{FORMAT}|mkdocs {version('mkdocs')}|material {version('mkdocs-material')}|"
                        f"pymdownx {version('pymdown-extensions')}|markdown {version('Markdown')}".encode())
+    for own in _RENDERER_CODE:  # the plugin that runs inside every render shapes the HTML too
+        h.update(_sha((Path(__file__).parent / own).read_bytes()).encode())
     h.update(_SITE_DIR.sub(b"", config_file.read_bytes()))  # the staging folder's name changes every build
     if theme_dir is not None and theme_dir.is_dir():
         for path in sorted(p for p in theme_dir.rglob("*") if p.is_file()):
