@@ -35,9 +35,8 @@ from .postings import WINDOW, Doc, merge
 from .tokens import bucket, fnv1a
 
 DATA_DIR = "search/data"
-SLOT_BYTES = 512  # aim: bytes of key records per directory slot (what one key costs to fetch)
+SLOT_BYTES = 600  # at most: bytes of key records per slot, unless one bucket holds more
 FILE_BYTES = 65536  # aim: bytes per data file
-MAX_BITS = 16
 
 
 @dataclass(frozen=True)
@@ -73,25 +72,39 @@ def facet_table(docs: list[Doc], facets: Facets) -> dict[str, object]:
     return {"types": sections, "areas": areas}
 
 
-def _bits(total: int, aim: int, most: int = MAX_BITS) -> int:
-    return min(most, max(0, math.ceil(math.log2(total / aim)))) if total > aim else 0
-
-
 def key_files(records: dict[str, bytes], files: dict[str, bytes]) -> dict[str, object]:
-    """Key records into slots and files; returns the keys' directory for meta.json."""
-    total = sum(len(r) for r in records.values())
-    bits = _bits(total, SLOT_BYTES)
-    slots: list[list[bytes]] = [[] for _ in range(1 << bits)]
+    """Key records into slots (runs of consecutive buckets, packed up to SLOT_BYTES, so a long posting
+    list sits nearly alone) and slots into files; returns the keys' directory for meta.json."""
+    by_bucket: dict[int, list[bytes]] = {}
     for key in sorted(records, key=lambda k: (bucket(k), k)):
-        slots[bucket(key) >> (MAX_BITS - bits)].append(records[key])
-    joined = [b"".join(s) for s in slots]
-    per_file = 1 << (bits - _bits(total, FILE_BYTES, bits))
-    names = []
-    for start in range(0, len(joined), per_file):
-        data = b"".join(joined[start: start + per_file])
+        by_bucket.setdefault(bucket(key), []).append(records[key])
+    starts: list[int] = []
+    slots: list[bytes] = []
+    for b in sorted(by_bucket):
+        group = b"".join(by_bucket[b])
+        if not slots or len(slots[-1]) + len(group) > SLOT_BYTES:
+            starts.append(b if slots else 0)
+            slots.append(group)
+        else:
+            slots[-1] += group
+    groups: list[list[bytes]] = []
+    size = FILE_BYTES
+    for slot in slots:
+        if size + len(slot) > FILE_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(slot)
+        size += len(slot)
+    listed = []
+    for run in groups:
+        data = b"".join(run)
         files[name(data)] = data
-        names.append(name(data))
-    return {"bits": bits, "files": names, "len": varints(len(s) for s in joined)}
+        listed.append([name(data), len(run)])
+    return {"files": listed, "dir": varints(_deltas(starts)), "len": varints(map(len, slots))}
+
+
+def _deltas(values: list[int]) -> list[int]:
+    return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]
 
 
 def page_files(heads: list[bytes], texts: list[bytes], urls: list[str], files: dict[str, bytes]) -> dict[str, object]:

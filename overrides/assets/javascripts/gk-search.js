@@ -137,14 +137,22 @@
   function loadMeta() {
     if (meta) return Promise.resolve(meta);
     return getJSON(dataUrl + "meta.json", { cache: "no-cache" }).then(function (m) {
-      var perFile = (1 << m.keys.bits) / Math.max(1, m.keys.files.length);
-      m.slots = placed(varints(m.keys.len), m.keys.files.map(function (f) { return [f, perFile]; }));
+      var at = 0;
+      m.starts = varints(m.keys.dir).map(function (d) { return (at += d); });
+      m.slots = placed(varints(m.keys.len), m.keys.files);
       m.docs = placed(varints(m.pages.len), m.pages.files, varints(m.pages.head));
       meta = m;
       return m;
     });
   }
-  function slotOf(key) { return bucket(key) >> (16 - meta.keys.bits); }
+  function slotOf(key) { // the last slot starting at or before the key's bucket
+    var b = bucket(key), lo = 0, hi = meta.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (meta.starts[mid] <= b) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
   function loadSlot(n) { // -> {key: postings text}
     var id = "s:" + n;
     if (!cache[id]) {
