@@ -33,7 +33,9 @@ def synth_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file under root, but the work folder (analyse keeps its cache there)."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and pipeline.WORK_DIR not in p.relative_to(root).parts}
 
 
 def assert_same_tree(a: Path, b: Path) -> None:

@@ -119,14 +119,24 @@ def _crashed(code: int) -> RunResult:
 
 
 def merge(src_dir: Path, into: Path) -> None:
-    """Move every file of src_dir into `into` (same relative path), then drop src_dir."""
-    for folder, _, files in os.walk(src_dir):
-        rel = Path(folder).relative_to(src_dir)
-        if files:
-            (into / rel).mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.replace(Path(folder) / name, into / rel / name)
-    shutil.rmtree(src_dir, ignore_errors=True)
+    """Move every file of src_dir into `into` (same relative path), then drop src_dir. A folder `into`
+    lacks is moved whole (one rename): creating and removing thousands of page folders one by one is
+    slow on this kind of disk."""
+    into.mkdir(parents=True, exist_ok=True)
+    for entry in os.scandir(src_dir):
+        dest = into / entry.name
+        if entry.is_dir(follow_symlinks=False) and dest.is_dir():
+            merge(Path(entry.path), dest)
+        elif entry.is_dir(follow_symlinks=False) and not dest.exists():
+            os.rename(entry.path, dest)
+        elif entry.is_dir(follow_symlinks=False):  # a file where a folder is now: the newer wins
+            dest.unlink()
+            os.rename(entry.path, dest)
+        else:
+            if dest.is_dir():  # a folder where a file is now
+                shutil.rmtree(dest)
+            os.replace(entry.path, dest)
+    os.rmdir(src_dir)
 
 
 def discard_later(path: Path, trash_root: Path) -> None:
