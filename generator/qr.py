@@ -16,6 +16,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import segno
+
 from . import qr_symbol
 from .diagnostics import Diagnostic, error
 from .fanout import fan_out
@@ -54,7 +56,6 @@ def write_svgs(jobs: list[tuple[str, str, str]]) -> list[bool]:
             out.append(False)
             continue
         target = Path(staged)
-        target.parent.mkdir(parents=True, exist_ok=True)
         _write_new(target, data)
         if cached:
             try:
@@ -70,6 +71,9 @@ def _write_new(path: Path, data: bytes) -> None:
     try:
         with open(path, "xb") as out:
             out.write(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(path, data)
     except FileExistsError:
         part = path.with_name(f"{path.name}.{os.getpid()}.part")
         part.write_bytes(data)
@@ -77,7 +81,7 @@ def _write_new(path: Path, data: bytes) -> None:
 
 
 def version() -> str:
-    return code_version(sys.modules[__name__], qr_symbol)
+    return code_version(sys.modules[__name__], qr_symbol, extra=f"segno {segno.__version__}")  # its tables
 
 
 def write_codes(site: Site, pages: tuple[Page, ...], staged: Path, cache: Path | None = None) -> list[Diagnostic]:

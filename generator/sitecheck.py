@@ -171,7 +171,7 @@ def scan_site(site_dir: Path, files: list[tuple[str, os.stat_result]], cache_dir
         store.put(made_key, made)
         store.put(key, made_key)
     store.save()
-    return {rel: facts for rel, facts in found.items() if facts is not None}
+    return {rel: fact for rel, fact in found.items() if fact is not None}
 
 
 def check_site(site_dir: Path, cache: Path | None = None) -> list[Diagnostic]:

@@ -28,21 +28,22 @@ RESOURCE_ATTRS = {
     "object": ("data",), "track": ("src",), "input": ("src",), "base": ("href",),
     "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
 }
-_ATTRS = r"""(?:[\s/]++|[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+"""
+# A tag's attributes (13.2.5.32-39): separators, a name, and a value quoted only right after `=`.
+_ATTRS = r"""(?:[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+[\s/]*+"""
 # The same, without an attribute named `id` or `style`: a tag of no element in RESOURCE_ATTRS, `a` or
 # `link` with only such attributes has nothing to check, and is matched without being captured.
-_PLAIN_ATTRS = _ATTRS.replace(r"|[^\s/>]", r"|(?!(?:id|style)(?=[\s/=>]|\Z))[^\s/>]", 1)
+_PLAIN_ATTRS = _ATTRS.replace(r"[^\s/>][^\s/>=]", r"(?!(?i:id|style)(?=[\s/=>]|\Z))[^\s/>][^\s/>=]", 1)
 _RAW = "script|style|textarea|title|xmp|iframe|noembed|noframes"
 _CHECKED = "|".join([_RAW, "a", "link", *RESOURCE_ATTRS])
 _TOKEN = re.compile(rf"""
-    <!--(?:-?>|.*?(?:--!?>|\Z))
-  | <(?:[!?]|/(?![a-z]))[^>]*+(?:>|\Z)
-  | </[a-z][^\s/>]*+{_ATTRS}(?:>|\Z)
-  | <(?!(?:{_CHECKED})[\s/>])[a-z][^\s/>]*+{_PLAIN_ATTRS}(?:>|\Z)
-  | <(?P<raw>{_RAW})(?=[\s/>])(?P<rawattrs>{_ATTRS})
-      (?:>(?P<text>.*?)(?:</(?P=raw)(?=[\s/>]){_ATTRS}(?:>|\Z)|\Z)|\Z)
-  | <(?P<tag>[a-z][^\s/>]*+)(?P<attrs>{_ATTRS})(?:>|\Z)
-""", re.IGNORECASE | re.DOTALL | re.VERBOSE)
+    </[a-zA-Z][^\s/>]*+{_ATTRS}(?:>|\Z)
+  | <(?!(?i:{_CHECKED})[\s/>])[a-zA-Z][^\s/>]*+{_PLAIN_ATTRS}(?:>|\Z)
+  | <(?P<raw>(?i:{_RAW}))(?=[\s/>])(?P<rawattrs>{_ATTRS})
+      (?:>(?P<text>.*?)(?:</(?i:(?P=raw))(?=[\s/>]){_ATTRS}(?:>|\Z)|\Z)|\Z)
+  | <(?P<tag>[a-zA-Z][^\s/>]*+)(?P<attrs>{_ATTRS})(?:>|\Z)
+  | <!--(?:-?>|.*?(?:--!?>|\Z))
+  | <(?:[!?]|/(?![a-zA-Z]))[^>]*+(?:>|\Z)
+""", re.DOTALL | re.VERBOSE)
 _PAIR = re.compile(r"""([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 _LINK_RELS_NOT_LOADED = {"canonical", "alternate"}
 _WANTED = {"id", "name", "href", "rel", "style", "srcdoc"}

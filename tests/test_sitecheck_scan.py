@@ -128,8 +128,8 @@ def test_ids_and_links_as_a_browser_reads_them():
         '<DIV ID="Main">x</DIV><a name=top></a><A HREF="../x/">x</A><a href="#a" href="#b">first wins</a>'
         '<a href="&#35;top">decoded</a><a href>empty</a><!-- <a href="../hidden/" id="hidden"> -->'
         "<script>var s = '<a href=\"../in-script/\" id=\"in-script\">';</script>"
-        '<textarea><a href="../in-text/" id="in-text"></textarea>')
-    assert scan.ids == {"Main", "top"}
+        '<textarea><a href="../in-text/" id="in-text"></textarea><SCRIPT>x</script ><Style>y</STYLE><b Id=after>')
+    assert scan.ids == {"Main", "top", "after"}
     assert scan.links == ("../x/", "#a", "#top")
 
 
