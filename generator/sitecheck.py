@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import posixpath
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -46,42 +47,58 @@ class Facts:
 
 def need(rel: str, href: str) -> Need | None:
     """What the link `href` on page `rel` needs; None for a link to another site or scheme."""
+    folder = rel[:rel.rfind("/") + 1]
+    return _need(rel, folder, _ancestors(folder), href)
+
+
+def needs_of(rel: str, hrefs: Iterable[str]) -> set[Need]:
+    folder = rel[:rel.rfind("/") + 1]
+    ancestors = _ancestors(folder)
+    return {wanted for href in set(hrefs) if (wanted := _need(rel, folder, ancestors, href))}
+
+
+def _ancestors(folder: str) -> list[str]:
+    """The folder ("a/b/") and each folder above it, without the trailing slash: ["a/b", "a", ""]."""
+    parts = folder.split("/")[:-1]
+    return ["/".join(parts[:len(parts) - up]) for up in range(len(parts) + 1)]
+
+
+def _need(rel: str, folder: str, ancestors: list[str], href: str) -> Need | None:
     parsed = _parse(href)
     if parsed is None:
         return None
-    path, folder, fragment = parsed
+    path, names_folder, fragment, ups, rest = parsed
     if not path:
         return (rel, None, fragment)
-    target = _join(rel[:rel.rfind("/") + 1], path)
-    return (OUTSIDE, False, "") if target.startswith("..") else (target, folder, fragment)
+    if rest is None or ups >= len(ancestors):
+        target = posixpath.normpath(posixpath.join(folder, path))
+    else:  # the same, quicker, for the links pages hold: some ../ then plain names
+        base = ancestors[ups]
+        target = f"{base}/{rest}" if base and rest else (base or rest or ".")
+    return (OUTSIDE, False, "") if target.startswith("..") else (target, names_folder, fragment)
 
 
 @lru_cache(maxsize=1 << 16)
-def _parse(href: str) -> tuple[str, bool, str] | None:
-    """(path, whether it ends in /, anchor) of an href, unquoted; None for another site or scheme."""
+def _parse(href: str) -> tuple[str, bool, str, int, str | None] | None:
+    """An href's path and anchor (unquoted), whether the path ends in /, and the path as leading ../
+    count and the rest (None when it needs normpath); None for a link to another site or scheme."""
     href = href.strip(" \t\n\r\f")  # as a browser reads it
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
         return None
-    return unquote(parts.path), parts.path.endswith("/"), unquote(parts.fragment)
-
-
-def _join(folder: str, path: str) -> str:
-    """posixpath.normpath(folder + path), quick for the links pages hold: some ../ then plain names."""
+    path = unquote(parts.path)
     ups = 0
     while path.startswith("../", 3 * ups):
         ups += 1
     rest = path[3 * ups:].rstrip("/")
-    parts = folder.split("/")[:-1]
-    if "//" in rest or "/." in "/" + rest or rest.startswith("/") or ups > len(parts):
-        return posixpath.normpath(posixpath.join(folder, path))
-    return "/".join(parts[:len(parts) - ups] + ([rest] if rest else [])) or "."
+    plain = not ("//" in rest or "/." in "/" + rest or rest.startswith("/"))
+    return path, parts.path.endswith("/"), unquote(parts.fragment), ups, rest if plain else None
 
 
 def facts(rel: str, html: str, shared: dict[Any, Any] | None = None) -> Facts:
     """`shared`: equal ids and needs of earlier pages, reused so the cache stores each value once."""
     scan = scan_html(html)
-    needs = set() if rel == NOT_FOUND else {wanted for href in scan.links if (wanted := need(rel, href))}
+    needs = set() if rel == NOT_FOUND else needs_of(rel, scan.links)
     if shared is None:
         return Facts(scan.external, scan.ids, frozenset(needs))
     return Facts(scan.external, frozenset(shared.setdefault(i, i) for i in scan.ids),

@@ -5,8 +5,10 @@ page breaks a link on another page whose facts come from the cache."""
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -91,3 +93,26 @@ def test_a_page_rendered_again_into_the_same_bytes_is_not_scanned(site: Path, tm
     replace(site / FAQ, "</html>", "</html>")  # a new file, the same bytes
     monkeypatch.setattr(sitecheck, "fan_out", lambda task, jobs: pytest.fail(f"scanned {jobs}") if jobs else [])
     assert sitecheck.check_site(site, cache) == []
+
+
+def reference_need(rel: str, href: str) -> sitecheck.Need | None:
+    """What a link needs, by posixpath and urllib alone (the quick path must agree)."""
+    href = href.strip(" \t\n\r\f")
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
+        return None
+    if not parts.path:
+        return (rel, None, unquote(parts.fragment))
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+    return (sitecheck.OUTSIDE, False, "") if target.startswith("..") else \
+        (target, parts.path.endswith("/"), unquote(parts.fragment))
+
+
+def test_links_resolve_as_posixpath_resolves_them():
+    hrefs = ["x", "x/", "../", "../../", "../../../", "../../../../x/", "./", ".", "..", "../..", "../x/./y",
+             "../x//y/", "/abs/", "x/../y", "a.b/", "../.hidden/", "./x", "..x/", "x..", "#f", "?q", "../x/#a%20b",
+             "%2E%2E/", "../%E6%97%A0/", " ../y/ ", "mailto:x", "https://x/y", "//x/y", "../../x.html#top"]
+    for rel in ("index.html", "404.html", "faq/index.html", "faq/q-1/index.html", "a/b/c/d.html"):
+        assert sitecheck.needs_of(rel, hrefs) == {n for h in hrefs if (n := reference_need(rel, h))}, rel
+        for href in hrefs:
+            assert sitecheck.need(rel, href) == reference_need(rel, href), (rel, href)
