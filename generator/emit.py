@@ -7,6 +7,7 @@ and removes files no page produces, so unchanged pages keep their mtimes.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -59,15 +60,29 @@ def write_tree(files: Mapping[str, str | bytes], dest: Path) -> int:
     for rel, content in sorted(files.items()):
         data = content.encode("utf-8") if isinstance(content, str) else content
         target = dest / rel
-        if target.is_file() and target.read_bytes() == data:
-            continue
+        try:
+            if target.read_bytes() == data:
+                continue
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            pass
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    wanted = {dest / rel for rel in files}
-    for existing in sorted(dest.rglob("*"), reverse=True):
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    _remove_others(dest, dest, set(files))
     return written
+
+
+def _remove_others(folder: Path, dest: Path, wanted: set[str]) -> bool:
+    """Delete files under folder not in `wanted` (dest-relative) and folders left empty; True if emptied."""
+    empty = True
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            if _remove_others(Path(entry.path), dest, wanted):
+                os.rmdir(entry.path)
+            else:
+                empty = False
+        elif Path(entry.path).relative_to(dest).as_posix() not in wanted:
+            os.unlink(entry.path)
+        else:
+            empty = False
+    return empty

@@ -13,17 +13,14 @@ table headers, code, Markdown link syntax and attribute lists, and the glossary 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader
 
 from .links import page_path, relative
 from .model.reference import Term
 from .references import Site
-from .work_cache import WorkCache, code_version, digest
 
 GLOSSARY_PATH = page_path("glossary")
 MIN_SURFACE = 2  # one-character aliases would match everywhere
@@ -139,23 +136,11 @@ def annotate(path: str, markdown: str, glossary: Glossary, env: Environment,
     return "".join(out)
 
 
-def explain_terms(site: Site, files: Mapping[str, str], cache: Path | None = None) -> dict[str, str]:
-    """Annotate every emitted page except the glossary itself. `cache`: a folder keeping each page's
-    result between builds, keyed by its Markdown and the glossary (a rebuild annotates only what changed)."""
-    terms = site.of("glossary")
-    glossary = Glossary.of(terms)
+def explain_terms(site: Site, files: Mapping[str, str]) -> dict[str, str]:
+    """Annotate every emitted page except the glossary itself."""
+    glossary = Glossary.of(site.of("glossary"))
     env = _environment()
     links: dict[tuple[str, str], str] = {}
-    fingerprint = digest(repr([(t.id, t.term, t.aliases, t.gloss) for t in terms]))
-    store = WorkCache(cache, "explain", code_version(sys.modules[__name__], extra=fingerprint))
-    out: dict[str, str] = {}
-    for path, text in files.items():
-        if path == GLOSSARY_PATH or not path.endswith(".md"):
-            out[path] = text
-            continue
-        key = digest(path + "\0" + text)
-        found = store.get(key)
-        out[path] = found if found is not None else annotate(path, text, glossary, env, links)
-        store.put(key, out[path])
-    store.save()
-    return out
+    return {path: (text if path == GLOSSARY_PATH or not path.endswith(".md")
+                   else annotate(path, text, glossary, env, links))
+            for path, text in files.items()}

@@ -23,6 +23,7 @@ from .feed import write_feed
 from .freshness import freshness_diagnostics
 from .glossary_inline import explain_terms
 from .navigation import NAV
+from .page_cache import cached_markdown
 from .pages import Page, derive_pages
 from .plain_language import plain_language_diagnostics
 from .project_rules import missing_procedures
@@ -103,8 +104,9 @@ def check(root: Path, production: bool = False, today: dt.date | None = None) ->
 
 
 def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = None) -> dict[str, str]:
-    """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests read)."""
-    return explain_terms(site, render_pages(pages), cache)
+    """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests
+    read); with a `cache` folder, only pages whose Page value changed since the last build are rendered."""
+    return cached_markdown(site, pages, cache, lambda todo: explain_terms(site, render_pages(todo)))
 
 
 def write_theme(root: Path, work: Path) -> ThemeAssets:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .links import page_path, relative
-from .model.fields import Citation
+from .model.fields import Article, Citation
+from .model.policy import PolicyDocument
 from .model.procedure import KIND_LABELS, UNIT_LABELS, TimeLimit
 from .references import Site
 from .text import amount_value, article_anchor, article_label, format_amount
@@ -34,12 +35,25 @@ class FigureView:
     origin: str  # content/…yml:LINE, where this figure is written
 
 
+_ARTICLE_INDEX: dict[int, tuple[PolicyDocument, dict[int, Article]]] = {}
+
+
+def _articles(doc: PolicyDocument) -> dict[int, Article]:
+    """A document's articles by number (documents are immutable; the entry keeps its document alive)."""
+    entry = _ARTICLE_INDEX.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_ARTICLE_INDEX) > 10_000:  # a long-running `serve` sees many builds' documents
+            _ARTICLE_INDEX.clear()
+        entry = _ARTICLE_INDEX[id(doc)] = (doc, {a.number: a for a in doc.articles})
+    return entry[1]
+
+
 def cite(site: Site, citation: Citation, from_path: str) -> CitationView:
     doc = site.document(citation.document)
     target = page_path("policies", doc.id)
     if citation.article is None:
         return CitationView(f"《{doc.title}》", doc.doc_number or doc.title, relative(from_path, target), "")
-    art = next(a for a in doc.articles if a.number == citation.article)
+    art = _articles(doc)[citation.article]
     label = article_label(citation.article)
     return CitationView(f"《{doc.title}》{label}", f"{doc.doc_number or doc.title} {label}",
                         relative(from_path, target, article_anchor(citation.article)), art.text)
