@@ -179,7 +179,7 @@ def measure(site: Path, content_page: str, later: list[str],
     from playwright.sync_api import sync_playwright
 
     base = serve(site, ranges)
-    key_files = set(json.loads((site / "search/data/meta.json").read_text(encoding="utf-8"))["keys"]["files"])
+    key_files = {f for f, _ in json.loads((site / "search/data/meta.json").read_text(encoding="utf-8"))["keys"]["files"]}
     out: dict[str, object] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-quic"])
