@@ -23,10 +23,12 @@ from html import unescape
 
 # What each element loads by itself (links to other pages are not loads).
 RESOURCE_ATTRS = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
+    "script": ("src", "href", "xlink:href"), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
     "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",), "embed": ("src",),
     "object": ("data",), "track": ("src",), "input": ("src",), "base": ("href",),
-    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+    "image": ("src", "href", "xlink:href"),  # <image src> in HTML is an <img>; <image href> in SVG
+    "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+    "body": ("background",), "table": ("background",), "td": ("background",), "th": ("background",),
 }
 # A tag's attributes (13.2.5.32-39): separators, a name, and a value quoted only right after `=`.
 _ATTRS = r"""(?:[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+[\s/]*+"""

@@ -97,6 +97,9 @@ LOADED = [  # markup that makes a browser fetch from another host
     f"<title><img src={IMG}></title>",
     f'<video poster="{IMG}"></video>',
     '<object data="https://cdn.example.com/o.swf"></object>',
+    f'<image src="{IMG}">',
+    '<svg><script href="https://cdn.example.com/a.js"></script></svg>',
+    f'<table><tr><td background="{IMG}">x</td></tr></table>',
 ]
 NOT_LOADED = [  # markup that does not fetch anything from another host
     f'<!-- <img src="{IMG}"> -->',
