@@ -147,6 +147,22 @@ def test_rebuild_after_edits_renders_only_affected_pages_and_equals_a_full_build
     assert_same_tree(project / "site", fresh / "site")
 
 
+def test_rebuild_after_a_text_edit_reuses_the_sitemap_and_404_page_and_equals_a_full_build(built_synth: Path,
+                                                                                          tmp_path: Path):
+    """Same pages, same content dates: the sitemap and the 404 page come from the render cache."""
+    project = copy_project(built_synth, tmp_path / "incremental")
+    assert pipeline.build(project, project / "site").published
+    cached = project / pipeline.WORK_DIR / parallel.CACHE_DIR / render_cache.SITE
+    sitemap = (cached / "sitemap.xml").stat().st_mtime_ns
+    faq = sorted((project / "content" / "faq").glob("*.yml"))[2]
+    faq.write_text(faq.read_text(encoding="utf-8").replace("answer: ", "answer: 补充：", 1), encoding="utf-8")
+    assert pipeline.build(project, project / "site").published
+    assert (cached / "sitemap.xml").stat().st_mtime_ns == sitemap
+    fresh = copy_project(project, tmp_path / "full")
+    assert pipeline.build(fresh, fresh / "site").published
+    assert_same_tree(project / "site", fresh / "site")
+
+
 def test_failed_render_keeps_the_site_and_distrusts_the_cache(built_synth: Path, tmp_path: Path):
     project = copy_project(built_synth, tmp_path / "broken")
     assert pipeline.build(project, project / "site").published

@@ -42,6 +42,7 @@ class Run:
     pages: frozenset[str] | None = None
     assets: bool = True
     templates: bool = True
+    bytecode_dir: str = ""  # where compiled templates are kept between runs ("" = nowhere)
 
 
 @dataclass
@@ -86,6 +87,11 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
             self.stashed: dict[str, list[str]] = {}
             self.memos: dict[tuple[str, str], Any] = {}
 
+        def on_config(self, config: Any) -> Any:
+            if not run.templates:  # no sitemap or 404 page to write: do not render them at all
+                config.theme.static_templates.clear()
+            return config
+
         def on_files(self, files: Any, config: Any) -> Any:
             self.docs = [f for f in files if f.is_documentation_page() and f.inclusion.is_included()]
             for f in files:
@@ -109,6 +115,11 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
 
         def on_env(self, env: Any, config: Any, files: Any) -> Any:
             env.globals["gk_memo"] = self.memo
+            if run.bytecode_dir:  # compiled theme templates kept between runs (keyed by their source)
+                from jinja2 import FileSystemBytecodeCache
+
+                os.makedirs(run.bytecode_dir, exist_ok=True)
+                env.bytecode_cache = FileSystemBytecodeCache(run.bytecode_dir)
             return env
 
         def memo(self, name: str, key: str, caller: Any) -> Any:

@@ -30,6 +30,7 @@ from . import render_cache as cache
 from .mkdocs_run import HINT, Run, RunResult, render_run
 
 CACHE_DIR = "render-cache"
+BYTECODE_DIR = "templates"  # in the render cache: compiled theme templates
 MIN_PAGES_PER_PROCESS = 250  # below this a second process costs more (start-up, imports) than it saves
 MAX_PAGES_PER_RUN = 1500  # bounds one process's memory
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # so `python -m generator...` finds this very package
@@ -74,13 +75,15 @@ def shards(pages: Sequence[tuple[str, int]], count: int) -> list[list[str]]:
 
 
 def plan_runs(layout: Layout, todo: Sequence[str], full: bool, source_date: dt.date, jobs: int,
-              min_per_process: int = MIN_PAGES_PER_PROCESS) -> list[Run]:
+              min_per_process: int = MIN_PAGES_PER_PROCESS, templates: bool = True) -> list[Run]:
+    """`templates`: whether the sitemap and 404 page must be written again (they are cached otherwise)."""
     processes = max(1, min(jobs, len(todo) // max(min_per_process, 1)))
     count = processes * max(1, math.ceil(len(todo) / (processes * MAX_PAGES_PER_RUN)))  # as many per process
     sizes = [(src, (layout.docs_dir / src).stat().st_size) for src in todo]
     groups = shards(sizes, count) or [[]]
+    bytecode = str(layout.cache_dir / BYTECODE_DIR)
     return [Run(str(layout.config_file), "", source_date, frozenset(group), assets=full and i == 0,
-                templates=i == 0) for i, group in enumerate(groups)]
+                templates=(full or templates) and i == 0, bytecode_dir=bytecode) for i, group in enumerate(groups)]
 
 
 def execute(runs: list[Run], jobs: int, work: Path) -> list[tuple[Path, RunResult]]:
@@ -163,7 +166,10 @@ def render_site(config_file: Path, source_date: dt.date, jobs: int | None = None
     diags: list[Diagnostic] = []
     if plan.full or plan.changed or plan.removed:
         cache.forget(layout.cache_dir)  # until the cache is consistent again
-        runs = plan_runs(layout, plan.changed, plan.full, source_date, jobs, min_per_process)
+        # The sitemap lists every page and is dated by the content; the 404 page depends on the config only.
+        templates = previous is None or previous.source_date != source_date.isoformat() or bool(plan.removed) \
+            or any(src not in previous.entries for src in plan.changed)
+        runs = plan_runs(layout, plan.changed, plan.full, source_date, jobs, min_per_process, templates)
         outputs = execute(runs, jobs, layout.cache_dir)
         for _, result in outputs:
             diags += result.diagnostics
@@ -174,7 +180,7 @@ def render_site(config_file: Path, source_date: dt.date, jobs: int | None = None
         if plan.full:
             discard_later(cached, layout.cache_dir)
         entries = _update(cached, outputs, plan, previous, sources)
-        cache.save(layout.cache_dir, cache.Manifest(fingerprint, entries))
+        cache.save(layout.cache_dir, cache.Manifest(fingerprint, entries, source_date.isoformat()))
     shutil.copytree(cached, layout.site_dir, dirs_exist_ok=True, copy_function=link_or_copy)
     return diags
 

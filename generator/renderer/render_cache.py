@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 MANIFEST = "manifest.json"
 SITE = "site"
@@ -31,8 +32,7 @@ _SITE_DIR = re.compile(rb"^site_dir:.*$", re.MULTILINE)
 _MD_LINK = re.compile(rb"\]\([^)\s]*\.md[)#\s]|href=[\"'][^\"']*\.md[\"'#]")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     sha: str
     dest: str  # site-relative output file ("" for media files: copied as they are)
 
@@ -41,6 +41,7 @@ class Entry:
 class Manifest:
     fingerprint: str
     entries: dict[str, Entry]  # docs-relative source path -> entry
+    source_date: str = ""  # the date the sitemap was stamped with
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def read_sources(docs_dir: Path) -> Sources:
         if path.is_file():
             src, data = path.relative_to(docs_dir).as_posix(), path.read_bytes()
             hashes[src] = _sha(data)
-            if is_page(src) and _MD_LINK.search(data):
+            if is_page(src) and b".md" in data and _MD_LINK.search(data):
                 linking.add(src)
     return Sources(hashes, frozenset(linking))
 
@@ -96,13 +97,14 @@ def load(cache_dir: Path) -> Manifest | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(data["fingerprint"], {k: Entry(*v) for k, v in data["entries"].items()})
+        return Manifest(data["fingerprint"], {k: Entry(*v) for k, v in data["entries"].items()},
+                        data.get("source_date", ""))
     except (ValueError, KeyError, TypeError):
         return None
 
 
 def save(cache_dir: Path, manifest: Manifest) -> None:
-    data = {"fingerprint": manifest.fingerprint,
+    data = {"fingerprint": manifest.fingerprint, "source_date": manifest.source_date,
             "entries": {k: [e.sha, e.dest] for k, e in sorted(manifest.entries.items())}}
     tmp = cache_dir / f"{MANIFEST}.tmp"
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
