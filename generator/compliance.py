@@ -110,7 +110,10 @@ def local_normative(site: Site, doc: PolicyDocument) -> bool:
 
 def sync_status(site: Site) -> tuple[SyncStatus, ...]:
     docs = [d for d in site.of("policy_documents") if local_normative(site, d)]
-    return tuple(SyncStatus(d, tuple(i for i in site.of("interpretations") if i.document == d.id)) for d in docs)
+    by_document: dict[str, list[Any]] = {}
+    for i in site.of("interpretations"):
+        by_document.setdefault(i.document, []).append(i)
+    return tuple(SyncStatus(d, tuple(by_document.get(d.id, ()))) for d in docs)
 
 
 def sync_diagnostics(site: Site) -> list[Diagnostic]:
