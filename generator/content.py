@@ -22,7 +22,7 @@ import pydantic_core
 import yaml
 from pydantic import ValidationError
 
-from . import diagnostics, privacy, validation, yamlplain, yamlsource
+from . import diagnostics, privacy, validation, yamlerrors, yamlplain, yamlsource
 from .content_store import ContentStore, key_of
 from .diagnostics import Diagnostic, error, has_errors
 from .model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig
@@ -237,5 +237,5 @@ def store_version() -> str:
     model_dir = Path(__file__).resolve().parent / "model"
     model_code = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(model_dir.glob("*.py")))
     libraries = f"{yaml.__version__}|{yaml.__with_libyaml__}|{pydantic.VERSION}|{pydantic_core.__version__}"
-    return code_version(sys.modules[__name__], yamlsource, yamlplain, validation, privacy, diagnostics,
+    return code_version(sys.modules[__name__], yamlsource, yamlerrors, yamlplain, validation, privacy, diagnostics,
                         extra=f"{libraries}|{model_code}")

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .diagnostics import Diagnostic, error, warning
+from .yamlerrors import colon_slip, explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -249,12 +250,12 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
             diags.append(error(path, pos.line, pos.column, "Y108", f"嵌套层级过深（超过 {MAX_DEPTH} 层）",
                                "请检查缩进或括号是否写错。"))
             return None, diags + builder.diags
-        slip = _colon_slip(text, pos.line) if problem.startswith("could not find expected ':'") else None
+        slip = colon_slip(text, pos.line) if problem.startswith("could not find expected ':'") else None
         if slip:
             diags.append(error(path, slip[0], slip[1], "Y101", f"YAML 语法错误：{slip[2]}",
                                "字段名后面要写英文冒号加一个空格，如 question: 过渡费给多久？"))
             return None, diags + builder.diags
-        diags.append(error(path, pos.line, pos.column, "Y101", f"YAML 语法错误：{_explain(problem)}",
+        diags.append(error(path, pos.line, pos.column, "Y101", f"YAML 语法错误：{explain(problem)}",
                            "请检查这一行及上一行的缩进、冒号、引号和括号。"))
         return None, diags + builder.diags
     except (yaml.YAMLError, RecursionError) as exc:
@@ -265,41 +266,6 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
     if builder.root is None:
         diags.append(error(path, 1, 1, "Y108", "文件是空的", "请填写内容，或删除这个文件。"))
     return builder.root, diags
-
-
-_PROBLEMS = {
-    "could not find expected ':'": "缺少冒号“:”",
-    "mapping values are not allowed here": "这里不能出现冒号（值中含有冒号时请加引号）",
-    "found character '\\t' that cannot start any token": "含有制表符（Tab）",
-    "found undefined alias": "使用了未定义的别名",
-    "did not find expected key": "缩进不一致，找不到预期的字段",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "did not find expected node content": "缺少内容",
-    "found unexpected ':'": "出现了多余的冒号",
-    "mapping values are not allowed": "这里不能出现冒号（值中含有冒号时请加引号）",
-    "did not find expected ',' or ']'": "方括号 [ ] 没有闭合，或各项之间缺少英文逗号",
-    "did not find expected ',' or '}'": "花括号 { } 没有闭合，或各项之间缺少英文逗号",
-    "found unknown escape character": "双引号里的反斜杠“\\”不是有效的转义（请改用单引号，或去掉反斜杠）",
-}
-_KEY_SLIP_RE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*)(：|:(?=\S))")
-
-
-def _colon_slip(text: str, line: int) -> tuple[int, int, str] | None:
-    """The line, column and explanation of a key written `key：value` or `key:value` just above `line`."""
-    lines = text.splitlines()
-    for n in range(min(line, len(lines)), max(line - 3, 0), -1):
-        m = _KEY_SLIP_RE.match(lines[n - 1])
-        if m:
-            what = "后面用了中文冒号“：”" if m.group(2) == "：" else "的冒号后面缺少空格"
-            return n, len(m.group(1)) + 1, f"字段“{m.group(1).strip(' -')}”{what}"
-    return None
-
-
-def _explain(problem: str) -> str:
-    for english, chinese in _PROBLEMS.items():
-        if problem.startswith(english):
-            return f"{chinese}（{problem}）"
-    return problem or "无法解析"
 
 
 def plain(node: Node | None) -> object:
