@@ -170,3 +170,12 @@ def test_a_file_changed_while_a_worker_read_it_is_checked_again_here(broken: Pat
 
     monkeypatch.setattr(content, "fan_out", stale)
     assert content.load_content(broken) == expected
+
+
+def test_a_worker_that_dies_has_its_share_done_here(monkeypatch: pytest.MonkeyPatch):
+    sources, _ = content.read_sources(FIXTURES / "mini")
+    files = [(str(FIXTURES / "mini" / s.path), s.path, s.type_key) for s in sources]
+    monkeypatch.setattr(pipe_fanout.sys, "executable", "/bin/false")  # every worker exits at once, status 1
+    answers = pipe_fanout.fan_out("generator.content:check_files", files, [1.0] * len(files), 1.0, jobs=2)
+    assert answers == content.check_files(files)
+    assert [key for key, _ in answers] == [key_of(s.path, s.type_key, s.data) for s in sources]
