@@ -48,6 +48,7 @@ class Glossary:
 
     by_surface: Mapping[str, Term]
     pattern: re.Pattern[str] | None
+    surfaces: re.Pattern[str] | None = None  # any surface form: where the pattern can match at all
 
     @classmethod
     def of(cls, terms: tuple[Term, ...]) -> Glossary:
@@ -59,7 +60,8 @@ class Glossary:
         ordered = sorted(by_surface, key=lambda s: (-len(s), s))
         # A document title in 《》 is matched as a whole and left alone: terms inside titles are not explained.
         pattern = re.compile("《[^》\n]*》|" + "|".join(re.escape(s) for s in ordered)) if ordered else None
-        return cls(by_surface, pattern)
+        surfaces = re.compile("|".join(re.escape(s) for s in ordered)) if ordered else None
+        return cls(by_surface, pattern, surfaces)
 
 
 def _environment() -> Environment:
@@ -122,10 +124,23 @@ def annotate(path: str, markdown: str, glossary: Glossary, env: Environment,
     front = _FRONT_MATTER.match(markdown)
     start = front.end() if front else 0
     page = _Page(path, glossary, env, {} if links is None else links)
+    if glossary.surfaces is None or not glossary.surfaces.search(markdown, start):
+        return markdown
+    # Where a surface form starts: a text segment holding none is copied as it is. Surface forms never
+    # span a token (they hold no <, [, `, { or line break), so a term the pattern finds in a segment
+    # starts at or after one of these positions inside that segment.
+    hints = [m.start() for m in glossary.surfaces.finditer(markdown, start)]
+    hint = 0
     out = [markdown[:start]]
     pos = start
     for m in _TOKEN.finditer(markdown, start):
-        out.append(page.text(markdown[pos:m.start()]))
+        while hint < len(hints) and hints[hint] < pos:
+            hint += 1
+        segment_end = m.start()
+        if hint < len(hints) and hints[hint] < segment_end:
+            out.append(page.text(markdown[pos:segment_end]))
+        else:
+            out.append(markdown[pos:segment_end])
         if m.group("tag"):
             page.tag(m.group("tag"), m.group("name"))
         elif m.group("heading") and len(m.group("hashes")) in (2, 3):
