@@ -229,17 +229,28 @@ def placement_order(size: int, function: set[int]) -> list[int]:
     return order
 
 
-_RUN = re.compile(rb"\x01+")
+_RUNS = re.compile(rb"(\x00*)(\x01+)")  # light modules before a run of dark ones
+
+
+class _Moves(dict[tuple[bytes, bytes], str]):
+    """(light run, dark run) -> "m<light> 0h<dark>": a line after a gap, made once per pair of lengths."""
+
+    def __missing__(self, key: tuple[bytes, bytes]) -> str:
+        self[key] = f"m{len(key[0])} 0h{len(key[1])}"
+        return self[key]
+
+
+_MOVES = _Moves()
 
 
 def svg_path(symbol: Symbol, border: int) -> str:
     """A stroke path drawing each row's runs of dark modules as lines of width 1."""
     parts = []
-    for y, row in enumerate(symbol.rows()):
-        x = None
-        for run in _RUN.finditer(row):
-            start, end = run.span()
-            parts.append(f"M{start + border} {y + border}.5h{end - start}" if x is None
-                         else f"m{start - x} 0h{end - start}")
-            x = end
+    size, modules = symbol.size, symbol.modules
+    for y in range(size):
+        runs = _RUNS.findall(modules, y * size, (y + 1) * size)
+        if runs:
+            light, dark = runs[0]
+            parts.append(f"M{len(light) + border} {y + border}.5h{len(dark)}")
+            parts.extend(map(_MOVES.__getitem__, runs[1:]))
     return "".join(parts)
