@@ -162,36 +162,44 @@ def html_files(site_dir: Path) -> tuple[list[tuple[str, os.stat_result]], list[s
     return found, sorted(css, key=lambda rel: rel.split("/"))
 
 
+def identity(rel: str, st: os.stat_result) -> str | None:
+    """A page file's identity key, or None where timestamps are too coarse (whole milliseconds or
+    worse, as on FAT) to tell apart two writes that reuse an inode within the same tick."""
+    if st.st_mtime_ns % 1_000_000 == 0:
+        return None
+    return f"s{rel}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}"
+
+
 def scan_site(site_dir: Path, files: list[tuple[str, os.stat_result]], cache_dir: Path | None) -> dict[str, Facts]:
     """Site-relative path -> facts of each HTML file in `files`, in that order."""
     store = WorkCache(cache_dir, "sitecheck", code_version(sys.modules[__name__], sitecheck_scan))
     found: dict[str, Facts | None] = {}
-    missing: list[tuple[str, str]] = []  # (rel, stat key) not known by identity
+    todo: list[tuple[str, str | None]] = []  # (rel, identity) of the pages to scan
     for rel, st in files:
-        key = f"s{rel}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}"
-        known = store.get(key)
+        key = identity(rel, st)
+        known = store.get(key) if key else None
         found[rel] = store.get(known) if known else None
-        if found[rel] is None:
-            missing.append((rel, key))
-    todo = []
-    for rel, key in missing:
-        if store.old:  # known by content? (a page rendered again into the same bytes)
-            with open(os.path.join(site_dir, rel), "rb") as file:
-                data = file.read()
-            same = content_key(rel, data)
-            found[rel] = store.get(same)
-            if found[rel] is not None:
-                store.put(key, same)
-                continue
-        todo.append((rel, key))
-    for (rel, key), (made_key, made) in zip(todo, fan_out("generator.sitecheck:file_facts",
-                                                          [(rel, os.path.join(site_dir, rel)) for rel, _ in todo]),
-                                            strict=True):
-        found[rel] = made
-        store.put(made_key, made)
-        store.put(key, made_key)
+        if found[rel] is None and not (store.old and _known_by_content(store, site_dir, rel, key, found)):
+            todo.append((rel, key))
+    made = fan_out("generator.sitecheck:file_facts", [(rel, os.path.join(site_dir, rel)) for rel, _ in todo])
+    for (rel, key), (content, fact) in zip(todo, made, strict=True):
+        found[rel] = fact
+        store.put(content, fact)
+        if key:
+            store.put(key, content)
     store.save()
     return {rel: fact for rel, fact in found.items() if fact is not None}
+
+
+def _known_by_content(store: WorkCache, site_dir: Path, rel: str, key: str | None,
+                      found: dict[str, Facts | None]) -> bool:
+    """Whether the page's bytes are known (a page rendered again into the same bytes)."""
+    with open(os.path.join(site_dir, rel), "rb") as file:
+        content = content_key(rel, file.read())
+    found[rel] = store.get(content)
+    if found[rel] is not None and key:
+        store.put(key, content)
+    return found[rel] is not None
 
 
 def check_site(site_dir: Path, cache: Path | None = None) -> list[Diagnostic]:

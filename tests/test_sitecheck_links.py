@@ -116,3 +116,15 @@ def test_links_resolve_as_posixpath_resolves_them():
         assert sitecheck.needs_of(rel, hrefs) == {n for h in hrefs if (n := reference_need(rel, h))}, rel
         for href in hrefs:
             assert sitecheck.need(rel, href) == reference_need(rel, href), (rel, href)
+
+
+def test_with_coarse_timestamps_a_page_is_known_by_its_bytes_only(site: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    policy = site / POLICY
+    replace(policy, "</html>", "</html>")  # this copy's own file, so it may be written in place below
+    os.utime(policy, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))  # whole seconds, as on FAT
+    assert sitecheck.check_site(site, cache) == []
+    html = policy.read_text(encoding="utf-8")
+    policy.write_text(html.replace('id="art-22"', 'id="art-99"', 1), encoding="utf-8")  # same size, same inode
+    os.utime(policy, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    assert any("#art-22（锚点 #art-22 不存在）" in m for m in messages(sitecheck.check_site(site, cache)))
