@@ -9,6 +9,7 @@ unless every stage reported no error.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,6 +132,7 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False,
           today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
     """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
     site, diags = analyse(root, production, today)
+    gc.freeze()  # the loaded site lives until the end: later collections need not walk it again and again
     if not replaceable(root, out):
         diags.append(error(str(out), 0, 0, "B605",
                            f"输出目录 {out} 已存在，但不是以前生成的站点；为免删掉其中的文件，不会覆盖它",
