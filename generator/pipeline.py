@@ -128,9 +128,8 @@ def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
     return {"cache": work / CACHE_DIR} if inspect.unwrap(post) in CACHING else {}
 
 
-def build(root: Path, out: Path, production: bool = False, strict: bool = False,
-          today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
-    """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
+def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date | None,
+           jobs: int | None) -> BuildResult:
     site, diags = analyse(root, production, today)
     gc.freeze()  # the loaded site lives until the end: later collections need not walk it again and again
     if not replaceable(root, out):
@@ -164,3 +163,12 @@ def build(root: Path, out: Path, production: bool = False, strict: bool = False,
         discard(staged)
         raise
     return BuildResult(True, diags, len(pages))
+
+
+def build(root: Path, out: Path, production: bool = False, strict: bool = False,
+          today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
+    """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
+    try:
+        return _build(root, out, production, strict, today, jobs)
+    finally:
+        gc.unfreeze()  # a long-running caller (serve) gets the memory of this build's site back
