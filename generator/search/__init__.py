@@ -5,9 +5,13 @@ built page, builds a character-bigram index (see index.py) with glossary synonym
 content-type and town filters, and writes it under search/data/ in the staging folder. The browser
 side is overrides/assets/javascripts/gk-search.js, loaded only by the search page.
 
-What one page gives the index (its text, keys and frequencies: `postings.Entry`) is kept in the work
-folder's cache by the hash of the page's bytes and its title (`work_cache`); the missing ones are
-computed on every core (`fanout`), so a rebuild reads only the pages that changed.
+With a work folder (`cache`), a rebuild touches only what changed:
+- a page whose HTML file has the (inode, size, mtime) it had last time is unchanged (the renderer links
+  unchanged pages from its cache); otherwise the hash of its bytes and title decides;
+- what a page gives the index (`postings.Entry`) is computed for the changed pages only, on every core
+  (`fanout`), and kept by that hash (`search-text`, and `search-recent` for pages changed since);
+- when the pages are the same ones, the previous build's layout is patched (update.py) and its
+  unchanged data files are linked from `search-data/`; otherwise every entry is merged again.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from ..links import page_url
 from ..navigation import NAV
 from ..work_cache import WorkCache, code_version, digest
 from . import encoding, extract, postings, tokens
-from .index import Facets, build_index
+from .index import Facets, Head, build_index, order_docs
 from .postings import INDEX_DAMPING, Doc, Entry
 from .synonyms import synonyms
 
@@ -29,51 +33,112 @@ if TYPE_CHECKING:  # kept light: fanout workers import this package
     from ..pages import Page
     from ..references import Site
 
+__all__ = ["build_index", "documents", "search_index"]
+
 # Pages that are not content: the home page, this search page and the change log (最近更新).
 NOT_INDEXED_KINDS = frozenset({"home"})
 NOT_INDEXED_URLS = frozenset({"search/", "recent/"})
 CACHE_NAME = "search-text"
+RECENT_NAME = "search-recent"
+TASK = "generator.search.postings:page_entries"
+
+
+def _entry_version() -> str:
+    return code_version(extract, postings, tokens, encoding)
+
+
+class Entries:
+    """Page entries by hash: `search-text` (loaded only when every page is merged again) and
+    `search-recent` (the pages computed since it was last written)."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.cache, self.version = cache, _entry_version()
+        self.recent = WorkCache(cache, RECENT_NAME, self.version)
+        self._store: WorkCache | None = None
+
+    @property
+    def store(self) -> WorkCache:
+        if self._store is None:
+            self._store = WorkCache(self.cache, CACHE_NAME, self.version)
+        return self._store
+
+    def get(self, key: str) -> Entry | None:
+        found: Entry | None = self.recent.get(key)
+        return found if found is not None else self.store.get(key)
+
+    def save(self, keys: list[str]) -> None:
+        """Keep the entries of these pages: all in `search-text` once it was loaded, else the new ones
+        in `search-recent`."""
+        if self._store is not None:
+            for key in keys:
+                found = self.get(key)
+                if found is not None:
+                    self._store.put(key, found)
+            self._store.save()
+            self.recent = WorkCache(self.cache, RECENT_NAME, self.version)
+            self.recent.old = {"": None}  # written again, empty
+        else:
+            for key in keys:
+                self.recent.get(key)  # kept
+        self.recent.save()
+
+
+def compute(files: list[Path], titles: list[str], todo: list[int]) -> dict[int, Entry | None]:
+    """The entries of pages `todo`, on every core (one fan-out, even for none)."""
+    items = [(str(files[i].resolve()), titles[i]) for i in todo]
+    return dict(zip(todo, fan_out(TASK, items), strict=True))
 
 
 def page_entries(site_dir: Path, pages: list[tuple[str, str]], cache: Path | None) -> list[Entry | None]:
     """The entry of each (URL, title) page (None: no HTML file or no <article>), through the cache."""
-    store = WorkCache(cache, CACHE_NAME, code_version(extract, postings, tokens, encoding))
     files = [site_dir / url / "index.html" for url, _ in pages]
     keys = [digest(html.read_bytes() + b"\0" + title.encode()) if html.is_file() else ""
             for html, (_, title) in zip(files, pages, strict=True)]
+    return entries_of(files, [t for _, t in pages], keys, Entries(cache))
+
+
+def entries_of(files: list[Path], titles: list[str], keys: list[str], store: Entries) -> list[Entry | None]:
     found: list[Entry | None] = [store.get(key) if key else None for key in keys]
     missing = [i for i, key in enumerate(keys) if key and found[i] is None]
-    items = [(str(files[i].resolve()), pages[i][1]) for i in missing]
-    for i, got in zip(missing, fan_out("generator.search.postings:page_entries", items), strict=True):
+    for i, got in compute(files, titles, missing).items():
         if got is not None:
             found[i] = got
-            store.put(keys[i], got)
-    store.save()
+            store.recent.put(keys[i], got)
+    store.save([k for k in keys if k])
     return found
 
 
-def documents(pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> tuple[list[Doc], list[Diagnostic]]:
-    indexed = [p for p in pages if p.kind not in NOT_INDEXED_KINDS and page_url(p.path) not in NOT_INDEXED_URLS]
-    entries = page_entries(site_dir, [(page_url(p.path), p.title) for p in indexed], cache)
+def indexed_heads(pages: tuple[Page, ...], facets: Facets) -> list[Head]:
+    heads = [Head(page_url(p.path), p.title, p.section, p.areas, INDEX_DAMPING if p.kind == "index" else 1.0)
+             for p in pages if p.kind not in NOT_INDEXED_KINDS and page_url(p.path) not in NOT_INDEXED_URLS]
+    return order_docs(heads, facets)
+
+
+def docs_of(heads: list[Head], entries: list[Entry | None], paths: dict[str, str]) -> tuple[list[Doc], list[Diagnostic]]:
     docs, diags = [], []
-    for page, found in zip(indexed, entries, strict=True):
+    for head, found in zip(heads, entries, strict=True):
         if found is None:
-            diags.append(error(page.path, 0, 0, "Q801", f"无法为搜索读取页面正文：{page_url(page.path)}",
+            diags.append(error(paths.get(head.url, head.url), 0, 0, "Q801", f"无法为搜索读取页面正文：{head.url}",
                                "页面没有生成或缺少 <article> 正文区域；这是生成器或主题的问题，请联系维护人员。"))
             continue
-        damping = INDEX_DAMPING if page.kind == "index" else 1.0
-        docs.append(Doc(page_url(page.path), page.title, page.section, page.areas, found, damping))
+        docs.append(Doc(head.url, head.title, head.section, head.areas, found, head.damping))
     return docs, diags
 
 
+def documents(pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> tuple[list[Doc], list[Diagnostic]]:
+    heads = indexed_heads(pages, Facets(tuple(label for label, _ in NAV), ()))
+    return docs_of(heads, page_entries(site_dir, [(h.url, h.title) for h in heads], cache), _paths(pages))
+
+
+def _paths(pages: tuple[Page, ...]) -> dict[str, str]:
+    return {page_url(p.path): p.path for p in pages}
+
+
 def search_index(site: Site, pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> list[Diagnostic]:
-    """Post-processor: write the search index into the built site; `cache`: a folder where page entries
-    are kept between builds."""
-    docs, diags = documents(pages, site_dir, cache)
+    """Post-processor: write the search index into the built site; `cache`: a folder where what the
+    next build needs is kept."""
     table, more = synonyms(site)
     facets = Facets(tuple(label for label, _ in NAV), tuple(a.name for a in site.config.areas))
-    for rel, data in build_index(docs, table, facets).items():
-        target = site_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)  # every name is new in this staging folder (see HELPER_COMMON staging rule)
-    return diags + more
+    from .build import IndexBuild
+
+    return IndexBuild(site_dir, cache, indexed_heads(pages, facets), _paths(pages)).run(table, facets) + more

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Sequence
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -82,6 +83,8 @@ _LEVELS = [sum(1 for floor in DENSE_FLOORS if w >= floor) for w in range(MAX_WEI
 
 _DOC_SHIFT = 22  # a posting as one integer (see postings.merge): page id, weight (bits 16-21), part (0-15)
 _TO_ALPHABET = bytes.maketrans(bytes(range(64)), ALPHABET.encode())
+_CODE = {ch: i for i, ch in enumerate(ALPHABET)}
+_PACKED_COUNT = bytes.maketrans(ALPHABET.encode(), bytes(sum(1 for k in range(3) if v >> 2 * k & 3) for v in range(64)))
 _TIMES = {k: bytes.maketrans(bytes(range(4)), bytes(v << k for v in range(4))) for k in (2, 4)}
 
 
@@ -115,12 +118,59 @@ def packed(values: Sequence[int], pages: int) -> str:
 
 def encode(values: Sequence[int], pages: int) -> str:
     """The shortest encoding of a posting list."""
-    dense_size = pages + 1 if pages <= RICH_PAGES else (pages + 2) // 3 + 1
-    if len(values) * 3 <= dense_size:  # a sparse posting takes at least three characters
+    size = dense_size(pages)
+    if len(values) * 3 <= size:  # a sparse posting takes at least three characters
         as_sparse = sparse(values)
-        if len(as_sparse) <= dense_size:
+        if len(as_sparse) <= size:
             return as_sparse
     return dense(values, pages) if pages <= RICH_PAGES else packed(values, pages)
+
+
+def dense_size(pages: int) -> int:
+    return pages + 1 if pages <= RICH_PAGES else (pages + 2) // 3 + 1
+
+
+def sparse_values(text: str) -> list[int]:
+    """A sparse posting list back as the integers `encode` takes (sparse lists are lossless)."""
+    out, i, doc, code = [], 0, -1, _CODE
+    while i < len(text):
+        gap, i = _read(text, i)
+        doc += gap + 1
+        weight = code[text[i]]
+        part, i = _read(text, i + 1)
+        out.append(doc << _DOC_SHIFT | weight << 16 | part)
+    return out
+
+
+def count(text: str, pages: int) -> int:
+    """How many pages an encoded posting list names."""
+    if text.startswith(PACKED):
+        return sum(text[1:].encode().translate(_PACKED_COUNT))
+    if text.startswith(DENSE):
+        return pages - sum(text.count(ALPHABET[v]) for v in range(16))
+    return len(sparse_values(text))
+
+
+def patch(text: str, pages: int, doc: int, value: int | None) -> str | None:
+    """`text` with page `doc`'s posting replaced by `value` (None: the page no longer holds the key):
+    what `encode` gives for the changed list, or None when only the whole list can tell (a dense list
+    becoming sparse). '' means no page holds the key."""
+    if not text.startswith((PACKED, DENSE)):
+        values = [v for v in sparse_values(text) if v >> _DOC_SHIFT != doc]
+        if value is not None:
+            insort(values, value)
+        return encode(values, pages) if values else ""
+    at = doc // 3 + 1 if text[0] == PACKED else doc + 1
+    cell = _CODE[text[at]]
+    held = bool(cell >> 2 * (doc % 3) & 3) if text[0] == PACKED else bool(cell >> 4)
+    if (count(text, pages) - held + (value is not None)) * 3 <= dense_size(pages):
+        return None
+    if text[0] == PACKED:
+        shift = 2 * (doc % 3)
+        cell = cell & ~(3 << shift) | (_LEVELS[value >> 16 & 0x3F] << shift if value is not None else 0)
+    else:
+        cell = _LEVELS[value >> 16 & 0x3F] << 4 | min(value & 0xFFFF, MAX_DENSE_PART) if value is not None else 0
+    return text[:at] + ALPHABET[cell] + text[at + 1:]
 
 
 def posting_values(postings: Iterable[tuple[int, int, int]]) -> list[int]:
@@ -162,7 +212,7 @@ def decode_postings(text: str) -> list[tuple[int, int, int]]:
 def _read(text: str, i: int) -> tuple[int, int]:
     value, shift = 0, 0
     while True:
-        n = ALPHABET.index(text[i])
+        n = _CODE[text[i]]
         i += 1
         value |= (n & 0x1F) << shift
         if not n & 0x20:

@@ -17,7 +17,8 @@ files, each kind one run of bytes cut into files of about FILE_BYTES:
   the start of the text (it usually is), else in a second range.
 
 Pages are grouped into files at boundaries chosen by a hash of the page's URL, so an
-edit to one page changes one text file, not every later one. Names are content hashes: an unchanged
+edit to one page changes one text file, not every later one (and update.py links the others from the
+previous build). Names are content hashes: an unchanged
 file keeps its name from build to build, and a browser holding an old meta.json asks for old names and
 never mixes two builds' bytes.
 """
@@ -27,11 +28,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 from .encoding import encode, gaps, varints
-from .postings import WINDOW, Doc, merge
+from .postings import WINDOW, Doc, merge, rounded_average
 from .tokens import bucket, fnv1a
 
 DATA_DIR = "search/data"
@@ -45,6 +47,29 @@ class Facets:
     areas: tuple[str, ...]  # towns/streets in display order
 
 
+class Head(NamedTuple):
+    """What the index says of a page besides its keys and text."""
+
+    url: str
+    title: str
+    section: str
+    areas: tuple[str, ...]
+    damping: float
+
+
+@dataclass
+class Layout:
+    """What the index files are made of, besides the pages' text (kept between builds by update.py)."""
+
+    heads: list[Head]  # in page id order
+    average: int  # rounded average page length (postings.rounded_average)
+    lengths: list[int]  # each page's length
+    records: dict[str, str]  # key -> encoded postings
+    order: list[tuple[int, str]]  # (bucket, key) of every key, sorted
+    text_lengths: list[int]  # bytes of each page's text
+    url_hashes: list[int]
+
+
 def _json(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
@@ -53,40 +78,51 @@ def name(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16] + ".bin"
 
 
-def order_docs(docs: Sequence[Doc], facets: Facets) -> list[Doc]:
+Ordered = TypeVar("Ordered", Doc, Head)
+
+
+def head_bytes(head: Head) -> bytes:
+    return _json([head.url, head.title, head.section]) + b"\n"
+
+
+def order_docs(docs: Sequence[Ordered], facets: Facets) -> list[Ordered]:
     """Pages grouped by content type (so a type is one id range), then by URL."""
     rank = {s: i for i, s in enumerate(facets.sections)}
     return sorted(docs, key=lambda d: (rank.get(d.section, len(rank)), d.section, d.url))
 
 
-def facet_table(docs: list[Doc], facets: Facets) -> dict[str, object]:
+def facet_table(heads: Sequence[Head], facets: Facets) -> dict[str, object]:
     sections = []
-    for label in dict.fromkeys([*facets.sections, *(d.section for d in docs)]):
-        ids = [i for i, d in enumerate(docs) if d.section == label]
+    for label in dict.fromkeys([*facets.sections, *(d.section for d in heads)]):
+        ids = [i for i, d in enumerate(heads) if d.section == label]
         if ids:
             sections.append([label, ids[0], ids[-1] + 1])
     areas = []
     for area in facets.areas:
-        ids = [i for i, d in enumerate(docs) if area in d.areas]
+        ids = [i for i, d in enumerate(heads) if area in d.areas]
         areas.append([area, gaps(ids)])
     return {"types": sections, "areas": areas}
 
 
-def key_files(records: dict[str, bytes], files: dict[str, bytes]) -> dict[str, object]:
+def key_order(keys: Iterable[str]) -> list[tuple[int, str]]:
+    return sorted((bucket(k), k) for k in keys)
+
+
+def key_files(order: list[tuple[int, str]], records: dict[str, str], files: dict[str, bytes | None]) -> dict[str, object]:
     """Key records into slots (runs of consecutive buckets, packed up to SLOT_BYTES, so a long posting
     list sits nearly alone) and slots into files; returns the keys' directory for meta.json."""
     by_bucket: dict[int, list[bytes]] = {}
-    for key in sorted(records, key=lambda k: (bucket(k), k)):
-        by_bucket.setdefault(bucket(key), []).append(records[key])
+    for b, key in order:
+        by_bucket.setdefault(b, []).append(f"{key} {records[key]}\n".encode())
     starts: list[int] = []
     slots: list[bytes] = []
-    for b in sorted(by_bucket):
-        group = b"".join(by_bucket[b])
-        if not slots or len(slots[-1]) + len(group) > SLOT_BYTES:
+    for b, group in by_bucket.items():
+        joined = b"".join(group)
+        if not slots or len(slots[-1]) + len(joined) > SLOT_BYTES:
             starts.append(b if slots else 0)
-            slots.append(group)
+            slots.append(joined)
         else:
-            slots[-1] += group
+            slots[-1] += joined
     groups: list[list[bytes]] = []
     size = FILE_BYTES
     for slot in slots:
@@ -107,43 +143,79 @@ def _deltas(values: list[int]) -> list[int]:
     return [v - (values[i - 1] if i else 0) for i, v in enumerate(values)]
 
 
-def page_files(heads: list[bytes], texts: list[bytes], urls: list[str], files: dict[str, bytes]) -> dict[str, object]:
-    """Pages' heads and texts into files, cut after a page whose URL hash says so (about FILE_BYTES a file, so
-    the cuts move only where pages are added or removed) or where a file grows past 4 × FILE_BYTES."""
-    chunks = [h + t for h, t in zip(heads, texts, strict=True)]
-    average = max(1.0, sum(map(len, chunks)) / len(chunks)) if chunks else 1.0
+def page_groups(sizes: Sequence[int], url_hashes: Sequence[int]) -> list[int]:
+    """How many pages each page file holds: a file ends after a page whose URL hash says so (about
+    FILE_BYTES a file, so the cuts move only where pages are added or removed) or once it has grown to
+    4 × FILE_BYTES."""
+    average = max(1.0, sum(sizes) / len(sizes)) if sizes else 1.0
     every = 1 << max(0, math.floor(math.log2(FILE_BYTES / average))) if average < FILE_BYTES else 1
-    groups: list[list[bytes]] = []
+    counts: list[int] = []
     size = 0
-    for i, (chunk, url) in enumerate(zip(chunks, urls, strict=True)):
-        if not groups or size >= 4 * FILE_BYTES:
-            groups.append([])
+    for i, (chunk, h) in enumerate(zip(sizes, url_hashes, strict=True)):
+        if not counts or size >= 4 * FILE_BYTES:
+            counts.append(0)
             size = 0
-        groups[-1].append(chunk)
-        size += len(chunk)
-        if fnv1a(url) % every == 0 and i + 1 < len(chunks):
-            groups.append([])
+        counts[-1] += 1
+        size += chunk
+        if h % every == 0 and i + 1 < len(sizes):
+            counts.append(0)
             size = 0
-    listed = []
-    for group in groups:
-        data = b"".join(group)
-        files[name(data)] = data
-        listed.append([name(data), len(group)])
-    return {"files": listed, "head": varints(map(len, heads)), "len": varints(map(len, texts)), "w": WINDOW}
+    return [c for c in counts if c]
+
+
+Chunk = Callable[[int], bytes]  # page id -> its head and text
+Reuse = Callable[[int, int], "str | None"]  # (first page id, page count) -> the name of an unchanged file
+
+
+def page_files(layout: Layout, chunk: Chunk, reuse: Reuse, files: dict[str, bytes | None]) -> dict[str, object]:
+    """Pages' heads and texts into files; a file `reuse` names is listed with None instead of bytes."""
+    heads = [len(head_bytes(h)) for h in layout.heads]
+    sizes = [h + t for h, t in zip(heads, layout.text_lengths, strict=True)]
+    listed: list[list[object]] = []
+    first = 0
+    for count in page_groups(sizes, layout.url_hashes):
+        kept = reuse(first, count)
+        if kept is None:
+            data = b"".join(map(chunk, range(first, first + count)))
+            kept = name(data)
+            files[kept] = data
+        else:
+            files.setdefault(kept, None)
+        listed.append([kept, count])
+        first += count
+    return {"files": listed, "head": varints(heads), "len": varints(layout.text_lengths), "w": WINDOW}
+
+
+def index_files(layout: Layout, synonyms: dict[str, list[str]], facets: Facets, chunk: Chunk,
+                reuse: Reuse) -> tuple[bytes, dict[str, bytes | None], list[list[object]]]:
+    """meta.json, the data files by name (None: a page file `reuse` named, unchanged) and the page files
+    as meta.json lists them."""
+    files: dict[str, bytes | None] = {}
+    pages = page_files(layout, chunk, reuse, files)
+    meta = {"n": len(layout.heads), "syn": synonyms, **facet_table(layout.heads, facets),
+            "keys": key_files(layout.order, layout.records, files), "pages": pages}
+    listed = pages["files"]
+    assert isinstance(listed, list)
+    return _json(meta), files, listed
+
+
+def full_layout(ordered: Sequence[Doc]) -> Layout:
+    """The layout of pages in id order, every posting list encoded."""
+    lengths = [d.entry.length for d in ordered]
+    average = rounded_average(lengths)
+    table = merge([d.entry for d in ordered], [d.damping for d in ordered], average)
+    records = {key: encode(values, len(ordered)) for key, values in table.items()}
+    del table
+    return Layout([Head(d.url, d.title, d.section, d.areas, d.damping) for d in ordered], average, lengths, records,
+                  key_order(records), [len(d.entry.text) for d in ordered], [fnv1a(d.url) for d in ordered])
 
 
 def build_index(docs: Sequence[Doc], synonyms: dict[str, list[str]], facets: Facets) -> dict[str, bytes]:
     """All index files, keyed by path relative to the site root."""
     ordered = order_docs(docs, facets)
-    table = merge([d.entry for d in ordered], [d.damping for d in ordered])
-    records = {key: f"{key} {encode(values, len(ordered))}\n".encode() for key, values in table.items()}
-    del table
-    files: dict[str, bytes] = {}
-    urls = [d.url for d in ordered]
-    meta = {"n": len(ordered), "syn": synonyms, **facet_table(ordered, facets),
-            "keys": key_files(records, files),
-            "pages": page_files([_json([d.url, d.title, d.section]) + b"\n" for d in ordered],
-                                [d.entry.text for d in ordered], urls, files)}
-    out = {f"{DATA_DIR}/{path}": data for path, data in sorted(files.items())}
-    out[f"{DATA_DIR}/meta.json"] = _json(meta)
+    layout = full_layout(ordered)
+    meta, files, _ = index_files(layout, synonyms, facets, lambda i: head_bytes(layout.heads[i]) + ordered[i].entry.text,
+                              lambda first, count: None)
+    out = {f"{DATA_DIR}/{path}": data for path, data in sorted(files.items()) if data is not None}
+    out[f"{DATA_DIR}/meta.json"] = meta
     return out

@@ -12,7 +12,7 @@ computed when the entries are merged, by a lookup per distinct frequency.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -99,6 +99,12 @@ def entry(title: str, text: PageText) -> Entry:
                  length + title_length, body)
 
 
+def keys_of(title: str, text: bytes) -> set[str]:
+    """The keys of the entry `entry(title, page text)` gave, from its title and its `Entry.text`."""
+    blocks = text.decode("utf-8").split("\n") if text else []
+    return set(counts(blocks)[0]) | set(counts([title])[0])
+
+
 def page_entries(items: list[tuple[str, str]]) -> list[Entry | None]:
     """A fanout task: (HTML file, page title) -> the page's entry (None: no <article>)."""
     from pathlib import Path
@@ -112,7 +118,20 @@ def page_entries(items: list[tuple[str, str]]) -> list[Entry | None]:
     return out
 
 
-def _norm(length: int, average: float) -> float:
+AVERAGE_BITS = 5  # significant bits kept of the average page length
+
+
+def rounded_average(lengths: Sequence[int]) -> int:
+    """The average page length to AVERAGE_BITS significant bits (within 1/16): editing one page almost
+    never moves it, so the other pages' weights stay as they were (see update.py)."""
+    if not lengths:
+        return 0
+    average = sum(lengths) // len(lengths)
+    shift = max(0, average.bit_length() - AVERAGE_BITS)
+    return average >> shift << shift
+
+
+def _norm(length: int, average: int) -> float:
     return K1 * (1 - B + B * length / average) if average else K1
 
 
@@ -124,21 +143,19 @@ def weight(tf: int, norm: float, damping: float) -> int:
 _DOC_SHIFT = 22  # a posting as one integer: page id, weight (bits 16-21), window (bits 0-15)
 
 
-def merge(entries: Sequence[Entry], dampings: Sequence[float]) -> dict[str, array[int]]:
-    """key -> postings as integers (see `unpack`), page ids ascending; keys in order of first sight."""
-    average = sum(e.length for e in entries) / len(entries) if entries else 0.0
-    table: dict[str, array[int]] = {}
-    get = table.get
+def values(e: Entry, doc: int, damping: float, average: int) -> list[int]:
+    """The page's postings as integers (see `unpack`), in the order of `e.keys`."""
+    norm = _norm(e.length, average)
+    weights = {tf: weight(tf, norm, damping) << 16 | doc << _DOC_SHIFT for tf in set(e.tf)}
+    return list(map(add, map(weights.__getitem__, e.tf), e.window))
+
+
+def merge(entries: Sequence[Entry], dampings: Sequence[float], average: int) -> dict[str, list[int]]:
+    """key -> postings as integers, page ids ascending; keys in order of first sight."""
+    table: defaultdict[str, list[int]] = defaultdict(list)
     for doc, (e, damping) in enumerate(zip(entries, dampings, strict=True)):
-        norm = _norm(e.length, average)
-        weights = {tf: weight(tf, norm, damping) << 16 | doc << _DOC_SHIFT for tf in set(e.tf)}
-        for key, value in zip(e.keys.split(SEPARATOR), map(add, map(weights.__getitem__, e.tf), e.window),
-                              strict=True):
-            found = get(key)
-            if found is None:
-                table[key] = array("q", (value,))
-            else:
-                found.append(value)
+        for key, value in zip(e.keys.split(SEPARATOR), values(e, doc, damping, average), strict=True):
+            table[key].append(value)
     return table
 
 
