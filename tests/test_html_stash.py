@@ -68,6 +68,9 @@ TRICKY = {
     "a numbered list and a setext heading": "1. 第一\n2. 第二\n\n标题\n===\n\n正文\n",
     "paragraphs at the edges of a markdown container": '<div class="p" markdown>\n开头一段\n\n结尾一段\n</div>\n',
     "the last paragraph of a page": "前面\n\n最后一段\n",
+    "blocks first and last in a markdown container, an HTML heading in it": (
+        '<section class="a" id="s" markdown>\n<h3 class="n">第一条</h3>\n\n<p>条文</p>\n</section>\n\n'
+        '<section markdown>\n<dl>\n<dt>a</dt><dd>b</dd>\n</dl>\n</section>\n'),
     "an inline code, a link and an emphasis": "看`代码`和[链接](x/)以及*强调*\n",
 }
 

@@ -8,9 +8,10 @@ HTML passes through unchanged; at 3,000 pages this was about half the render's C
 So before conversion (`stash`), each such piece is replaced by a placeholder that Markdown treats as plain
 text, and after conversion (`restore`) the placeholders are replaced by the very same HTML:
 
-- a top-level HTML block: it starts at the beginning of a line after a blank line, with an opening
-  tag of `BLOCK_TAGS` that has no `markdown` attribute, and ends with its matching closing tag at the end
-  of a line followed by a blank line or the end. Its placeholder is a paragraph of its own, and
+- an HTML block: it starts at the beginning of a line after a blank line (or right after the opening
+  tag of a `markdown` container), with an opening tag of `BLOCK_TAGS` that has no `markdown` attribute,
+  and ends with its matching closing tag at the end of a line followed by a blank line, the end, or a
+  closing tag's line. Its placeholder is a paragraph of its own, and
   `<p>placeholder</p>` becomes the block again;
 - a glossary link (`<a class="gk-term" ...>...</a>`) anywhere but in a heading line (Markdown builds the
   table of contents and the heading's id from the heading's text);
@@ -30,9 +31,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# Not headings: inside a `markdown` container, md_in_html puts an HTML heading in the table of contents.
 BLOCK_TAGS = ("dl", "ol", "ul", "table", "p", "figure", "nav", "form", "details", "div", "section", "aside")
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters: never in editor text, no meaning to Markdown
-_BLOCK_START = re.compile(r"(?:\A|(?<=\n\n))<(" + "|".join(BLOCK_TAGS) + r")\b([^>]*)>", re.ASCII)
+_BLOCK_START = re.compile(r"^<(" + "|".join(BLOCK_TAGS) + r")\b([^>]*)>", re.ASCII | re.MULTILINE)
 _TERM = re.compile(r'<a class="gk-term" [^>]*>[^<]*</a>')
 _HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
 _TOKEN = re.compile(OPEN + r"(\d+)" + CLOSE)
@@ -44,6 +46,8 @@ _PLAIN = re.compile(rf"(?:\*\*(?P<label>[^\x00-\x7f]{_TEXT}*)\*\*)?(?P<text>{_LI
 _BLOCK_TAG = re.compile(r"<(/?)(" + "|".join(BLOCK_TAGS) + r")\b([^>]*)>", re.ASCII)
 _OPENING = re.compile(r"<[a-z]+\b[^>\n]*\bmarkdown\b[^>\n]*>\n")
 _CLOSING = re.compile(r"\n</[a-z]+>")
+_CLOSING_LINE = re.compile(r"\n</[a-z0-9]+>(?:\n|\Z)")
+_CONTAINER_LINE = re.compile(r"<[a-z]+\b[^>\n]*\bmarkdown\b[^>\n]*>")
 _RUN = re.compile(rf"{OPEN}\d+{CLOSE}(?:\n\n{OPEN}\d+{CLOSE})+")
 _LONE_TOKEN = re.compile(OPEN + r"\d+" + CLOSE)
 
@@ -57,15 +61,25 @@ def _block_end(text: str, tag: str, start: int) -> int | None:
         if depth == 0:
             end = m.end()
             rest = text[end:end + 2]
-            return end if rest in ("\n\n", "\n", "") and (rest != "\n" or end + 1 == len(text)) else None
+            if rest in ("\n\n", "") or (rest == "\n" and end + 1 == len(text)) or _CLOSING_LINE.match(text, end):
+                return end  # then a blank line, the end, or the closing tag of the container it is in
+            return None
     return None
+
+
+def _starts_block(text: str, start: int) -> bool:
+    """Whether a block can start here: at the start, after a blank line, or first in a markdown container."""
+    if start == 0 or text[start - 2:start] == "\n\n":
+        return True
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    return bool(_CONTAINER_LINE.fullmatch(text, line_start, start - 1))
 
 
 def _stash_blocks(text: str, stash: list[str]) -> str:
     out: list[str] = []
     pos = 0
     for m in _BLOCK_START.finditer(text):
-        if m.start() < pos or "markdown" in m.group(2):
+        if m.start() < pos or "markdown" in m.group(2) or not _starts_block(text, m.start()):
             continue
         end = _block_end(text, m.group(1), m.start())
         if end is None:
