@@ -100,7 +100,7 @@ def data_codewords(data: bytes, version: int, level: int) -> bytes:
     pad = min(4, capacity - used)
     pad += -(used + pad) % 8
     out = (value << pad).to_bytes((used + pad) // 8, "big")
-    fill = (capacity // 8 - len(out))
+    fill = capacity // 8 - len(out)
     return out + (b"\xec\x11" * (fill // 2 + 1))[:fill]
 
 
