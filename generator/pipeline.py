@@ -29,7 +29,7 @@ from .pages import Page, derive_pages
 from .plain_language import plain_language_diagnostics
 from .project_rules import missing_procedures
 from .publish import discard, replaceable, staging, swap
-from .qr import write_codes
+from .qr import too_long
 from .redirects import check_lock, plan_redirects, write_redirects
 from .references import Site, resolve
 from .renderer import mkdocs_material
@@ -45,10 +45,10 @@ WORK_DIR = ".gongkai-build"
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # A post-processor only adds files: a rendered page in staging may be linked to the render cache, so
 # it is never rewritten (asset names are settled before the render: renderer/theme_assets.py).
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, write_codes, search_index)
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, search_index)
 # Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
 CACHE_DIR = "cache"
-CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({write_codes, search_index})
+CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({search_index})
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -92,9 +92,10 @@ def analyse(root: Path, production: bool = False,
 
 
 def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production: bool) -> list[Diagnostic]:
-    """Old ids redirect (former_ids) and no URL listed in urls.lock vanishes (generator/redirects.py)."""
+    """Old ids redirect (former_ids), no URL listed in urls.lock vanishes (generator/redirects.py), and
+    every URL fits a QR code (generator/qr.py)."""
     redirects, diags = plan_redirects(site, pages)
-    return diags + check_lock(root, pages, redirects, production)
+    return diags + check_lock(root, pages, redirects, production) + too_long(site, pages)
 
 
 def check(root: Path, production: bool = False, today: dt.date | None = None) -> list[Diagnostic]:

@@ -1,11 +1,10 @@
-"""Benchmark of two post-build stages on a built site: QR codes (`qr.write_codes`) and the site check
-(`sitecheck.check_site`), each with a cold cache, a warm cache, and (site check) one page changed.
+"""Benchmark of the QR codes every page draws inline (`qr.qr_svg`, called by the theme while rendering)
+and of the site check (`sitecheck.check_site`: cold cache, warm cache, one page changed).
 
     /work/venv/bin/python scripts/bench_qr_sitecheck.py --project /tmp/x/p3k --site /tmp/x/site [--repeat 3]
 
 `--project` is a project (e.g. from `gongkai synth`), `--site` the site `gongkai build` made of it. The
-site is only read: QR codes are written into a scratch folder, and the changed page is a scratch copy of
-the site. Prints wall and CPU time (this process and its fan-out workers) of each run; other work on the
+site is only read: the changed page is a scratch copy of the site. Prints wall and CPU time (this process and its fan-out workers) of each run; other work on the
 machine inflates wall times, so the load average is printed too.
 """
 
@@ -40,20 +39,11 @@ def timed(name: str, fn: Callable[[], object]) -> object:
     return result
 
 
-def bench_qr(project: Path, scratch: Path) -> None:
+def bench_qr(project: Path) -> None:
     site, _ = pipeline.analyse(project)
     assert site is not None
-    pages = derive_pages(site)
-    cache = scratch / "cache"
-    for run in ("cold", "warm", "warm"):
-        staged = scratch / "staged"
-        shutil.rmtree(staged, ignore_errors=True)
-        for page in pages:
-            (staged / page.url).mkdir(parents=True, exist_ok=True)
-        if run == "cold":
-            shutil.rmtree(cache, ignore_errors=True)
-        diags = timed(f"write_codes {run} ({len(pages)} codes)", lambda staged=staged: qr.write_codes(site, pages, staged, cache))
-        assert diags == [], diags
+    urls = [qr.canonical_url(site.config.base_url, page) for page in derive_pages(site)]
+    timed(f"QR codes drawn ({len(urls)} pages)", lambda: [qr.qr_svg(url) for url in urls])
 
 
 def bench_sitecheck(built: Path, scratch: Path) -> None:
@@ -79,7 +69,7 @@ def main() -> int:
     opts = args.parse_args()
     for _ in range(opts.repeat):
         with tempfile.TemporaryDirectory(prefix="gk-bench-post-", dir=opts.site.parent) as tmp:
-            bench_qr(opts.project, Path(tmp) / "qr")
+            bench_qr(opts.project)
             bench_sitecheck(opts.site, Path(tmp) / "check")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, copy_project
 
-from generator import fanout, pipeline, qr, sitecheck
+from generator import fanout, pipeline, sitecheck
 from generator.search import extract
 from generator.work_cache import WorkCache
 
@@ -18,16 +18,10 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_fan_out_gives_the_same_results_in_the_same_order_as_one_process(tmp_path: Path):
-    urls = [f"https://example.gov.cn/duji/faq/question-{i}/" for i in range(7)] + ["https://x/" + "a" * 3000]
-    for folder in ("alone", "fanned"):
-        (tmp_path / folder).mkdir()
-    jobs = [(url, str(tmp_path / "alone" / f"{i}.svg"), "") for i, url in enumerate(urls)]
-    alone = qr.write_svgs(jobs)
-    assert alone == [True] * 7 + [False]  # the last is too long for a QR code
-    jobs = [(url, str(tmp_path / "fanned" / f"{i}.svg"), "") for i, url in enumerate(urls)]
-    assert fanout.fan_out("generator.qr:write_svgs", jobs, jobs=3, min_items=1) == alone
-    assert tree(tmp_path / "fanned") == tree(tmp_path / "alone")
+def test_fan_out_gives_the_same_results_in_the_same_order_as_one_process(mini_site: Path):
+    files = [str(p) for p in sorted(mini_site.rglob("index.html"))][:7]
+    alone = extract.file_texts(files)
+    assert fanout.fan_out("generator.search.extract:file_texts", files, jobs=3, min_items=1) == alone
     assert fanout.slices(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
 
 
@@ -54,20 +48,16 @@ def test_a_build_with_warm_caches_equals_one_with_cold_caches(tmp_path: Path, mo
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     assert pipeline.build(project, tmp_path / "cold").published
     caches = project / pipeline.WORK_DIR / pipeline.CACHE_DIR
-    assert {"content", "qr", "search-text.pickle", "sitecheck.pickle"} <= {p.name for p in caches.iterdir()}
+    assert {"content", "markdown.pickle", "search-text.pickle", "sitecheck.pickle"} <= {p.name for p in caches.iterdir()}
     computed: list[int] = []
 
     def counting(task: str, items: list[object], *args: object, **kwargs: object) -> list[object]:
         computed.append(len(items))
         return fanout.task_function(task)(list(items))
 
-    for module in ("generator.qr", "generator.sitecheck", "generator.search"):
+    for module in ("generator.sitecheck", "generator.search"):
         monkeypatch.setattr(f"{module}.fan_out", counting)
     shutil.rmtree(project / pipeline.WORK_DIR / "render-cache")  # render again: every page's HTML is new bytes
     assert pipeline.build(project, tmp_path / "warm").published
-    assert computed == [0, 0, 0], "every page came from the caches"
+    assert computed == [0, 0], "every page came from the caches"
     assert tree(tmp_path / "warm") == tree(tmp_path / "cold")
-    codes = sorted((tmp_path / "warm").rglob(qr.FILE_NAME))
-    kept = list((caches / "qr").glob("*/*"))
-    assert len(kept) == len(codes)
-    assert all(code.stat().st_nlink > 1 for code in codes), "the codes are linked from the cache, not written"

@@ -59,8 +59,8 @@ def test_hashed_assets_are_cached_for_a_year_and_others_briefly(bundled_site: Pa
         assert status == 200 and headers["content-encoding"] == "gzip"
         assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]
         assert headers["x-content-type-options"] == "nosniff"
-    status, headers, body = fetch(f"{bundled_origin}/zsgk/qr.svg")
-    assert status == 200 and body.startswith(b"<svg")
+    status, headers, body = fetch(f"{bundled_origin}/zsgk/feed.xml")
+    assert status == 200 and body.startswith(b"<?xml")
     assert headers["cache-control"] == "max-age=600"
 
 

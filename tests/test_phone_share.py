@@ -63,12 +63,14 @@ def test_every_page_has_short_title_description_and_open_graph_tags(bundled_site
     assert min(png_size(bundled_site / image[len(BASE):])) >= 300
 
 
-def test_every_page_has_a_qr_code_of_its_canonical_url(bundled_site: Path):
+def test_every_page_draws_the_qr_code_of_its_canonical_url_inline(bundled_site: Path):
     for url in page_urls(bundled_site):
-        svg = bundled_site / url / "qr.svg"
-        assert svg.read_bytes() == qr_svg(BASE + url), url
         html = (bundled_site / url / "index.html").read_text(encoding="utf-8")
-        assert '<img class="gk-qr__code" src="qr.svg"' in html, url
+        for css_class, size in (("gk-qr__code", 180), ("gk-print-info__code", 120)):
+            expected = qr_svg(BASE + url, f'class="{css_class}" width="{size}" height="{size}" role="img" '
+                                          f'aria-label="本页二维码"')
+            assert expected in html, (url, css_class)
+        assert not (bundled_site / url / "qr.svg").exists(), "no file, no request"
 
 
 def test_the_qr_code_in_the_panel_scans_to_the_page_address(browser, bundled_site: Path):

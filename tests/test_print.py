@@ -41,7 +41,7 @@ def printed(browser, url: str, mode: str = "") -> tuple[str, tuple[int, int], di
     facts = page.evaluate("""() => {
         const qr = document.querySelector('.gk-print-info__code');
         const r = qr.getBoundingClientRect();
-        return {qrLoaded: qr.complete && qr.naturalWidth > 0, qrWidth: r.width, qrHeight: r.height,
+        return {qrLoaded: qr.tagName.toLowerCase() === 'svg' && !!qr.querySelector('path[stroke]'), qrWidth: r.width, qrHeight: r.height,
                 title: document.querySelector('h1').textContent.trim(),
                 color: getComputedStyle(document.querySelector('.md-content__inner')).color,
                 background: getComputedStyle(document.body).backgroundColor};

@@ -4,8 +4,6 @@ without ever writing through a staged file."""
 
 from __future__ import annotations
 
-import errno
-import os
 import re
 from pathlib import Path
 
@@ -14,7 +12,6 @@ import segno
 from segno import consts
 
 from generator import qr, qr_symbol
-from generator.work_cache import FileCache
 
 BASE = "https://www.example.gov.cn/zsgk/duji/"
 # lengths that reach versions 1-40, each error level, version information (>= 7) and 16-bit lengths (>= 10)
@@ -51,9 +48,9 @@ def test_data_codewords_follow_the_standard():
         qr_symbol.choose(2332)
 
 
-def modules_of_svg(svg: bytes) -> tuple[int, list[list[int]]]:
+def modules_of_svg(svg: str) -> tuple[int, list[list[int]]]:
     """The dark modules drawn by qr.qr_svg's path, quiet zone included."""
-    text = svg.decode()
+    text = svg
     side = int(re.search(r'viewBox="0 0 (\d+) \1"', text).group(1))
     grid = [[0] * side for _ in range(side)]
     x = y = 0
@@ -96,57 +93,21 @@ def test_the_svg_is_deterministic_and_escapes_its_title():
     url = BASE + "faq/?a=1&b=<2>"
     svg = qr.qr_svg(url)
     assert svg == qr.qr_svg(url)
-    assert b"<title>https://www.example.gov.cn/zsgk/duji/faq/?a=1&amp;b=&lt;2&gt;</title>" in svg
-    assert svg.startswith(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
+    assert "<title>https://www.example.gov.cn/zsgk/duji/faq/?a=1&amp;b=&lt;2&gt;</title>" in svg
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
 
 
-def test_a_cached_code_is_linked_and_a_missing_one_made_again(tmp_path: Path):
-    store = FileCache(tmp_path / "cache", "qr", "v1")
-    staged = tmp_path / "staged"
-    staged.mkdir()
-    jobs = [(BASE, str(staged / "a.svg"), str(store.path("a")))]
-    store.dir.mkdir(parents=True)
-    assert qr.write_svgs(jobs) == [True]
-    assert os.path.samefile(staged / "a.svg", store.path("a"))
-    again = FileCache(tmp_path / "cache", "qr", "v1")
-    assert again.link("a", staged / "b.svg") and os.path.samefile(staged / "b.svg", store.path("a"))
-    assert not again.link("missing", staged / "c.svg") and not (staged / "c.svg").exists()
-    again.save()
-    assert sorted(p.name for p in store.dir.iterdir()) == ["a"]
-    FileCache(tmp_path / "cache", "qr", "v2").save()
-    assert not store.dir.exists(), "another version's files are dropped"
+def test_a_url_no_code_can_hold_is_reported_before_the_render(tmp_path: Path):
+    from conftest import FIXTURES, copy_project
 
+    from generator import pipeline
 
-def test_an_existing_staged_file_is_replaced_never_written_through(tmp_path: Path):
-    other_cache = tmp_path / "other-cache.svg"
-    other_cache.write_bytes(b"someone else's cached file")
-    staged = tmp_path / "qr.svg"
-    os.link(other_cache, staged)
-    qr.write_svgs([(BASE, str(staged), "")])
-    assert other_cache.read_bytes() == b"someone else's cached file"
-    assert staged.read_bytes() == qr.qr_svg(BASE)
-    store = FileCache(tmp_path / "cache", "qr", "v1")
-    store.dir.mkdir(parents=True)
-    store.path("k").write_bytes(b"kept")
-    os.unlink(staged)
-    os.link(other_cache, staged)
-    assert store.link("k", staged)
-    assert other_cache.read_bytes() == b"someone else's cached file" and staged.read_bytes() == b"kept"
-
-
-def test_across_file_systems_the_cache_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    store = FileCache(tmp_path / "cache", "qr", "v1")
-    store.dir.mkdir(parents=True)
-    store.path("k").write_bytes(b"kept")
-
-    real_link = os.link
-
-    def cross_device(src: Path, dst: Path) -> None:
-        if Path(src).parent != Path(dst).parent:
-            raise OSError(errno.EXDEV, "Invalid cross-device link")
-        real_link(src, dst)
-
-    monkeypatch.setattr(os, "link", cross_device)
-    assert store.link("k", tmp_path / "copy.svg")
-    assert (tmp_path / "copy.svg").read_bytes() == b"kept" and (tmp_path / "copy.svg").stat().st_nlink == 1
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    project = copy_project(FIXTURES / "mini", tmp_path / "p")
+    config = project / "site_config.yml"
+    text = config.read_text(encoding="utf-8")
+    long_base = "https://example.gov.cn/" + "a" * 2400 + "/"
+    config.write_text(re.sub(r"base_url: .*", f"base_url: {long_base}", text), encoding="utf-8")
+    result = pipeline.build(project, tmp_path / "out")
+    assert not result.published
+    assert "B604" in {d.code for d in result.diagnostics}
+    assert not (tmp_path / "out").exists()

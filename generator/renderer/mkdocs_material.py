@@ -78,6 +78,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
         "extra_css": [assets.bundle],
         "extra_javascript": [names.get(path, path) for path in EXTRA_JAVASCRIPT],
         "plugins": [],
+        "hooks": [str(Path(__file__).with_name("theme_hooks.py"))],
         "nav": [{label: path} for label, path in nav],
         "not_in_nav": "/*/*.md\n",
         "markdown_extensions": [
