@@ -32,7 +32,7 @@ from .mkdocs_run import HINT, Run, RunResult, render_run
 CACHE_DIR = "render-cache"
 BYTECODE_DIR = "templates"  # in the render cache: compiled theme templates
 MIN_PAGES_PER_PROCESS = 250  # below this a second process costs more (start-up, imports) than it saves
-MAX_PAGES_PER_RUN = 1500  # bounds one process's memory
+MAX_PAGES_PER_RUN = 4000  # bounds one process's memory (about 60 KB a page)
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # so `python -m generator...` finds this very package
 
 
