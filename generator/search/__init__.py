@@ -16,17 +16,20 @@ With a work folder (`cache`), a rebuild touches only what changed:
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, error
-from ..fanout import fan_out
+from ..fanout import MIN_ITEMS, cores, fan_out
 from ..links import page_url
 from ..navigation import NAV
 from ..work_cache import WorkCache, code_version, digest
 from . import encoding, extract, postings, tokens
 from .index import Facets, Head, build_index, order_docs
-from .postings import INDEX_DAMPING, Doc, Entry
+from .postings import INDEX_DAMPING, Doc, Entry, join
 from .synonyms import synonyms
 
 if TYPE_CHECKING:  # kept light: fanout workers import this package
@@ -40,7 +43,8 @@ NOT_INDEXED_KINDS = frozenset({"home"})
 NOT_INDEXED_URLS = frozenset({"search/", "recent/"})
 CACHE_NAME = "search-text"
 RECENT_NAME = "search-recent"
-TASK = "generator.search.postings:page_entries"
+TASK = "generator.search.postings:page_runs"
+Table = dict[str, "array[int]"]
 
 
 def _entry_version() -> str:
@@ -83,29 +87,53 @@ class Entries:
         self.recent.save()
 
 
-def compute(files: list[Path], titles: list[str], todo: list[int]) -> dict[int, Entry | None]:
-    """The entries of pages `todo`, on every core (one fan-out, even for none)."""
-    items = [(str(files[i].resolve()), titles[i]) for i in todo]
-    return dict(zip(todo, fan_out(TASK, items), strict=True))
+def compute(files: list[Path], heads: list[Head], todo: list[int],
+            costs: list[int] | None = None) -> tuple[dict[int, Entry | None], Table | None]:
+    """The entries of pages `todo`, on every core (one fan-out, even for none), and with them their
+    postings by key when `todo` is every page and each has an article (page ids are then their places).
+    `costs`: each page's expected cost (bytes of its article), else the size of its file."""
+    parts = balanced(todo, costs or [f.stat().st_size if f.is_file() else 0 for f in files],
+                     max(1, min(cores(), len(todo) // MIN_ITEMS)))
+    runs = [(part[0], [(str(files[i]), heads[i].title, heads[i].damping) for i in part]) for part in parts]
+    results = fan_out(TASK, runs, min_items=1)
+    found: dict[int, Entry | None] = {}
+    for part, (entries, _) in zip(parts, results, strict=True):
+        found.update(zip(part, entries, strict=True))
+    tables = [table for _, table in results]
+    whole = todo == list(range(len(heads))) and all(table is not None for table in tables)
+    return found, join(t for t in tables if t is not None) if whole else None
 
 
-def page_entries(site_dir: Path, pages: list[tuple[str, str]], cache: Path | None) -> list[Entry | None]:
-    """The entry of each (URL, title) page (None: no HTML file or no <article>), through the cache."""
-    files = [site_dir / url / "index.html" for url, _ in pages]
-    keys = [digest(html.read_bytes() + b"\0" + title.encode()) if html.is_file() else ""
-            for html, (_, title) in zip(files, pages, strict=True)]
-    return entries_of(files, [t for _, t in pages], keys, Entries(cache))
+def balanced(todo: list[int], costs: list[int], count: int) -> list[list[int]]:
+    """`todo` cut into `count` runs of about equal cost."""
+    if count == 1:
+        return [todo] if todo else []
+    sums = list(accumulate(costs[i] for i in todo))
+    cuts = [bisect_left(sums, sums[-1] * k / count) for k in range(1, count)]
+    return [todo[a:b] for a, b in zip([0, *cuts], [*cuts, len(todo)], strict=True) if a < b]
 
 
-def entries_of(files: list[Path], titles: list[str], keys: list[str], store: Entries) -> list[Entry | None]:
+def page_entries(site_dir: Path, heads: list[Head], cache: Path | None) -> list[Entry | None]:
+    """The entry of each page (None: no HTML file or no <article>), through the cache."""
+    root = site_dir.resolve()
+    files = [Path(f"{root}/{h.url}index.html") for h in heads]
+    keys = [digest(html.read_bytes() + b"\0" + h.title.encode()) if html.is_file() else ""
+            for html, h in zip(files, heads, strict=True)]
+    return entries_of(files, heads, keys, Entries(cache))[0]
+
+
+def entries_of(files: list[Path], heads: list[Head], keys: list[str], store: Entries,
+               costs: list[int] | None = None) -> tuple[list[Entry | None], Table | None]:
+    """Each page's entry, from the cache or computed, and the postings by key when every page was computed."""
     found: list[Entry | None] = [store.get(key) if key else None for key in keys]
     missing = [i for i, key in enumerate(keys) if key and found[i] is None]
-    for i, got in compute(files, titles, missing).items():
+    computed, table = compute(files, heads, missing, costs)
+    for i, got in computed.items():
         if got is not None:
             found[i] = got
             store.recent.put(keys[i], got)
     store.save([k for k in keys if k])
-    return found
+    return found, table
 
 
 def indexed_heads(pages: tuple[Page, ...], facets: Facets) -> list[Head]:
@@ -127,7 +155,7 @@ def docs_of(heads: list[Head], entries: list[Entry | None], paths: dict[str, str
 
 def documents(pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> tuple[list[Doc], list[Diagnostic]]:
     heads = indexed_heads(pages, Facets(tuple(label for label, _ in NAV), ()))
-    return docs_of(heads, page_entries(site_dir, [(h.url, h.title) for h in heads], cache), _paths(pages))
+    return docs_of(heads, page_entries(site_dir, heads, cache), _paths(pages))
 
 
 def _paths(pages: tuple[Page, ...]) -> dict[str, str]:

@@ -21,26 +21,32 @@ DATA_CACHE = "search-data"
 class IndexBuild:
     def __init__(self, site_dir: Path, cache: Path | None, heads: list[Head], paths: dict[str, str]) -> None:
         self.site_dir, self.heads, self.paths = site_dir, heads, paths
-        self.files = [site_dir / h.url / "index.html" for h in heads]
-        self.titles = [h.title for h in heads]
+        root = site_dir.resolve()
+        self.files = [Path(f"{root}/{h.url}index.html") for h in heads]
         self.state_path = cache / STATE_FILE if cache is not None else None
         self.version = code_version(extract, postings, tokens, encoding, index, update)
         self.state = update.load(self.state_path, self.version)
         self.data = FileCache(cache, DATA_CACHE, "1") if cache is not None else None
         self.stamps = [update.stamp(f) for f in self.files]
+        self.costs = [s[1] if s is not None else 0 for s in self.stamps]
         self.digests = self._digests()
         self.entries = Entries(cache)
 
     def _digests(self) -> list[str]:
-        """Each page's hash: the last build's when its file has the same stamp, else from its bytes."""
+        """Each page's hash: the last build's when its file has the same stamp, else from its bytes (and
+        then the size of its article, the cost of reading it, in `costs`)."""
         known: dict[tuple[str, str, update.Stamp], str] = {}
         if self.state is not None:
             known = {(h.url, h.title, s): d for h, s, d in zip(self.state.layout.heads, self.state.stamps,
                                                               self.state.digests, strict=True) if s is not None}
         out = []
-        for path, head, stamp in zip(self.files, self.heads, self.stamps, strict=True):
+        for i, (path, head, stamp) in enumerate(zip(self.files, self.heads, self.stamps, strict=True)):
             found = known.get((head.url, head.title, stamp)) if stamp is not None else ""
-            out.append(found if found is not None else digest(path.read_bytes() + b"\0" + head.title.encode()))
+            if found is None:
+                data = path.read_bytes()
+                self.costs[i] = max(0, data.rfind(b"</article>") - data.find(b"<article")) + 1
+                found = digest(data + b"\0" + head.title.encode())
+            out.append(found)
         return out
 
     def run(self, synonyms: dict[str, list[str]], facets: Facets) -> list[Diagnostic]:
@@ -64,7 +70,7 @@ class IndexBuild:
         if state is None or data is None or not update.same_pages(state, self.heads) or not all(self.digests):
             return None
         changed = [i for i, d in enumerate(self.digests) if d != state.digests[i]]
-        fresh = compute(self.files, self.titles, changed)
+        fresh, _ = compute(self.files, self.heads, changed, self.costs)
         found = {i: e for i, e in fresh.items() if e is not None}
         for i, e in found.items():
             self.entries.recent.put(self.digests[i], e)
@@ -80,9 +86,9 @@ class IndexBuild:
             update.reuse_unchanged(state, set(changed), lambda name: data.path(name).is_file())
 
     def _merged(self) -> tuple[Layout, Chunk, list[int], list[Diagnostic]]:
-        entries = entries_of(self.files, self.titles, self.digests, self.entries)
+        entries, table = entries_of(self.files, self.heads, self.digests, self.entries, self.costs)
         docs, diags = docs_of(self.heads, entries, self.paths)
-        layout = full_layout(docs)
+        layout = full_layout(docs, table)
         return layout, lambda i: head_bytes(layout.heads[i]) + docs[i].entry.text, \
             [i for i, e in enumerate(entries) if e is not None], diags
 

@@ -39,56 +39,14 @@ class PageText:
     blocks: tuple[str, ...]  # body text, one string per block element (headings included)
 
 
-class _Article:
-    """The walk over one article: block texts, headings and the title."""
-
-    def __init__(self) -> None:
-        self.depth = 0  # open elements inside <article>, the article itself included
-        self.skip = 0  # > 0 while inside a skipped element (counts its depth)
-        self.heading = ""
-        self.title: list[str] = []
-        self.headings: list[str] = []
-        self.blocks: list[str] = []
-        self.current: list[str] = []
-
-    def start(self, tag: str, attrs: str) -> None:
-        if tag in VOID_TAGS:
-            if not self.skip and tag in BLOCK_TAGS:
-                self.flush()
-            return
-        self.depth += 1
-        if self.skip:
-            self.skip += 1
-        elif tag in SKIP_TAGS or (_MAYBE_SKIPPED.search(attrs) and _skipped(attrs)):
-            self.skip = 1
-        elif tag in BLOCK_TAGS:
-            self.flush()
-            if tag in HEADINGS:
-                self.heading = tag
-
-    def end(self, tag: str) -> None:
-        if tag in VOID_TAGS:
-            return
-        self.depth -= 1
-        if self.skip:
-            self.skip -= 1
-        elif tag in BLOCK_TAGS:
-            text = self.flush()
-            if tag == self.heading:
-                (self.title if tag == "h1" else self.headings).append(text)
-                self.heading = ""
-
-    def data(self, text: str) -> None:
-        if not self.skip and text:
-            self.current.append(text)
-
-    def flush(self) -> str:
-        text = "".join(self.current)
-        text = " ".join((html.unescape(text) if "&" in text else text).split())
-        self.current = []
-        if text:
-            self.blocks.append(text)
-        return text
+def _flush(current: list[str], blocks: list[str]) -> str:
+    """The text gathered since the last block boundary, whitespace collapsed, as a block."""
+    text = "".join(current)
+    text = " ".join((html.unescape(text) if "&" in text else text).split())
+    current.clear()
+    if text:
+        blocks.append(text)
+    return text
 
 
 def _skipped(attrs: str) -> bool:
@@ -108,34 +66,67 @@ def page_text(page: str) -> PageText | None:
     start, end = page.find("<article"), page.rfind("</article>")
     if start < 0 or end < start:
         return None
-    source, walk = page[start: end + len("</article>")], _Article()
-    at = 0
-    while walk.depth >= 0:
-        m = _TAG.search(source, at)
-        if m is None:
-            walk.data(source[at:])
-            break
-        walk.data(source[at: m.start()])
+    source = page[start: end + len("</article>")]
+    depth = skip = 0  # open elements inside <article> (itself included); > 0: inside a skipped one (its depth)
+    heading = ""
+    titles: list[str] = []
+    headings: list[str] = []
+    blocks: list[str] = []
+    current: list[str] = []
+    tags, at = _TAG.finditer(source), 0
+    while (m := next(tags, None)) is not None:
+        if not skip:
+            current.append(source[at: m.start()])
         at = m.end()
-        tag = (m.group(2) or "").lower()
-        if not tag:
+        closing, tag, attrs = m.groups()
+        if tag is None:
             continue  # comment, doctype, processing instruction
-        if m.group(1):
-            walk.end(tag)
-            if walk.depth == 0:
-                break
-        elif m.group(3).rstrip().endswith("/"):  # <x/>: opened and closed
-            walk.start(tag, m.group(3))
-            walk.end(tag)
-        else:
-            walk.start(tag, m.group(3))
-            if tag in RAW_TAGS:
+        tag = tag.lower()
+        if tag in VOID_TAGS:
+            if not closing and not skip and tag in BLOCK_TAGS:
+                _flush(current, blocks)
+            continue
+        if not closing:
+            depth += 1
+            if skip:
+                skip += 1
+            elif tag in SKIP_TAGS or (_MAYBE_SKIPPED.search(attrs) and _skipped(attrs)):
+                skip = 1
+            elif tag in BLOCK_TAGS:
+                _flush(current, blocks)
+                if tag in HEADINGS:
+                    heading = tag
+            if tag in RAW_TAGS and not attrs.rstrip().endswith("/"):
                 close = source.lower().find(f"</{tag}", at)
                 at = len(source) if close < 0 else close
-    walk.flush()
-    title = walk.title[0] if walk.title else ""
-    blocks = [b for b in walk.blocks if b != title] if title else walk.blocks
-    return PageText(title, tuple(walk.headings), tuple(blocks))
+                tags = _TAG.finditer(source, at)
+                continue
+            if not attrs.rstrip().endswith("/"):
+                continue
+        depth -= 1  # a closing tag, or <x/>: opened and closed
+        if skip:
+            skip -= 1
+        elif tag in BLOCK_TAGS:
+            text = _flush(current, blocks)
+            if tag == heading:
+                (titles if tag == "h1" else headings).append(text)
+                heading = ""
+        if closing and depth == 0:
+            break
+    else:
+        if not skip:
+            current.append(source[at:])
+    _flush(current, blocks)
+    title = titles[0] if titles else ""
+    return PageText(title, tuple(headings), tuple(b for b in blocks if b != title) if title else tuple(blocks))
+
+
+def article_text(page: bytes) -> PageText | None:
+    """`page_text` of a page's bytes, decoding only its article."""
+    start, end = page.find(b"<article"), page.rfind(b"</article>")
+    if start < 0 or end < start:
+        return None
+    return page_text(page[start: end + len(b"</article>")].decode("utf-8"))
 
 
 def file_texts(paths: list[str]) -> list[PageText | None]:

@@ -28,12 +28,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from .encoding import encode, gaps, varints
-from .postings import WINDOW, Doc, merge, rounded_average
+from .postings import WINDOW, Doc, merge
 from .tokens import bucket, fnv1a
 
 DATA_DIR = "search/data"
@@ -62,7 +63,6 @@ class Layout:
     """What the index files are made of, besides the pages' text (kept between builds by update.py)."""
 
     heads: list[Head]  # in page id order
-    average: int  # rounded average page length (postings.rounded_average)
     lengths: list[int]  # each page's length
     records: dict[str, str]  # key -> encoded postings
     order: list[tuple[int, str]]  # (bucket, key) of every key, sorted
@@ -199,15 +199,16 @@ def index_files(layout: Layout, synonyms: dict[str, list[str]], facets: Facets, 
     return _json(meta), files, listed
 
 
-def full_layout(ordered: Sequence[Doc]) -> Layout:
-    """The layout of pages in id order, every posting list encoded."""
-    lengths = [d.entry.length for d in ordered]
-    average = rounded_average(lengths)
-    table = merge([d.entry for d in ordered], [d.damping for d in ordered], average)
+def full_layout(ordered: Sequence[Doc], table: dict[str, array[int]] | None = None) -> Layout:
+    """The layout of pages in id order, every posting list encoded; `table`: their postings by key
+    (`postings.merge`), if already known."""
+    if table is None:
+        table = merge([d.entry for d in ordered], [d.damping for d in ordered])
     records = {key: encode(values, len(ordered)) for key, values in table.items()}
     del table
-    return Layout([Head(d.url, d.title, d.section, d.areas, d.damping) for d in ordered], average, lengths, records,
-                  key_order(records), [len(d.entry.text) for d in ordered], [fnv1a(d.url) for d in ordered])
+    return Layout([Head(d.url, d.title, d.section, d.areas, d.damping) for d in ordered],
+                  [d.entry.length for d in ordered], records, key_order(records), [len(d.entry.text) for d in ordered],
+                  [fnv1a(d.url) for d in ordered])
 
 
 def build_index(docs: Sequence[Doc], synonyms: dict[str, list[str]], facets: Facets) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ The previous build leaves its `Layout` (every key's encoded postings, the pages'
 each page's HTML stamp and hash, and the list of page files (`State`, in the work folder's cache);
 its data files stay in a file cache (`search-data/`), named by their content. When the pages are the
 same ones in the same order (a page added, removed or moved to another content type renumbers the
-pages) and the rounded average length did not move, a changed page's keys are patched in place:
+pages), a changed page's keys are patched in place (a page's postings depend on that page alone):
 
 - its old keys are recomputed from its old title and text (`postings.keys_of`), its new postings from
   its new entry; each key holding either is re-encoded (`encoding.patch`: a sparse list is decoded and
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .encoding import encode, patch
 from .index import Head, Layout, head_bytes
-from .postings import SEPARATOR, Entry, keys_of, rounded_average, values
+from .postings import SEPARATOR, Entry, keys_of, values
 from .tokens import bucket
 
 Stamp = tuple[int, int, int]  # (inode, size, mtime_ns) of a page's HTML file
@@ -114,12 +114,9 @@ def updated(state: State, heads: list[Head], changed: dict[int, Entry], old: Old
     text_lengths = list(layout.text_lengths)
     for doc, e in changed.items():
         lengths[doc], text_lengths[doc] = e.length, len(e.text)
-    average = rounded_average(lengths)
-    if average != layout.average:
-        return None
     records, order, pages = dict(layout.records), list(layout.order), len(heads)
     for doc, e in sorted(changed.items()):
-        new = dict(zip(e.keys.split(SEPARATOR), values(e, doc, heads[doc].damping, average), strict=True))
+        new = dict(zip(e.keys.split(SEPARATOR), values(e, doc, heads[doc].damping), strict=True))
         for key in keys_of(layout.heads[doc].title, old.text(doc)) | new.keys():
             text = records.get(key)
             got = encode([new[key]], pages) if text is None and key in new else None if text is None else \
