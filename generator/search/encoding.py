@@ -7,6 +7,8 @@
   followed by one character per page: level * 16 + min(part, 15), level 0 meaning "not on this page".
   On larger sites it is PACKED followed by one character per three pages, two bits of level each
   (lowest bits first page); the part is then unknown (0), so such a list costs a third of a byte a page.
+- A list is dense when it has more postings than a third of the dense size (a sparse posting takes at
+  least three characters): the count alone decides, so update.py can patch a dense list in place.
 """
 
 from __future__ import annotations
@@ -117,12 +119,10 @@ def packed(values: Sequence[int], pages: int) -> str:
 
 
 def encode(values: Sequence[int], pages: int) -> str:
-    """The shortest encoding of a posting list."""
-    size = dense_size(pages)
-    if len(values) * 3 <= size:  # a sparse posting takes at least three characters
-        as_sparse = sparse(values)
-        if len(as_sparse) <= size:
-            return as_sparse
+    """Sparse when three characters a posting fit in the dense size, else dense: the choice depends on the
+    number of postings alone, so one page's change can be patched into a dense list (`patch`)."""
+    if len(values) * 3 <= dense_size(pages):  # a sparse posting takes at least three characters
+        return sparse(values)
     return dense(values, pages) if pages <= RICH_PAGES else packed(values, pages)
 
 
