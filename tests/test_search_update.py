@@ -76,6 +76,7 @@ def test_a_rebuild_patches_the_index_and_equals_a_build_without_cache(tmp_path: 
     index_bytes(site, heads, cache)
     write_page(site, heads[5].url, heads[5].title, "全新的内容：独有词语。")  # keys appear and vanish
     write_page(site, heads[40].url, heads[40].title, "征收补偿" * 30)
+    write_page(site, heads[12].url, heads[12].title, "")  # nothing but the title
     heads[7] = heads[7]._replace(title="改过的标题")
 
     def no_full_merge(*args: object) -> None:

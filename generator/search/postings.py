@@ -17,7 +17,7 @@ from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
+from itertools import repeat
 from operator import add
 
 from .encoding import MAX_WEIGHT
@@ -78,6 +78,8 @@ _BREAKER = "。"  # joins texts: its search form is BREAK, so no pair spans two 
 
 def windows(text: bytes, size: int = WINDOW) -> list[str]:
     """The text cut every `size` bytes, each cut moved forward to the next character boundary."""
+    if not text:
+        return []
     cuts = []
     for at in range(0, len(text), size):
         while at < len(text) and text[at] & 0xC0 == 0x80:
@@ -88,21 +90,28 @@ def windows(text: bytes, size: int = WINDOW) -> list[str]:
 
 def body_keys(body: bytes) -> tuple[Counter[str], int, dict[str, int]]:
     """Keys of a page's text (blocks joined by newlines) with their counts, its length, and the first
-    window holding each key (a pair across a window edge is in neither)."""
+    window holding each key (a pair across a window edge is in neither). Counted window by window, so
+    the keys a window adds to the counter are the ones it holds first."""
     pieces = [normalise(piece.replace("\n", _BREAKER)) for piece in windows(body)]  # a block boundary breaks a run
     joined = "".join(pieces)
     pairs = list(map(add, joined, joined[1:]))
-    labels = list(chain.from_iterable(repeat(i if i < 0xFFFF else 0, len(piece)) for i, piece in enumerate(pieces)))
-    inside = pairs.copy()
-    for end in accumulate(map(len, pieces[:-1])):
-        if end:
-            inside[end - 1] = _SPANNING  # a pair across a window edge is in neither window
-    first = dict(zip(reversed(joined), reversed(labels), strict=True))  # the earliest occurrence is written last
-    first.update(zip(reversed(inside), reversed(labels[:-1]), strict=True))
-    return *_counted(joined, pairs), first
-
-
-_SPANNING = BREAK + BREAK  # never a key
+    found: Counter[str] = Counter()
+    labels: list[int] = []
+    spanning, start = [], 0
+    for i, piece in enumerate(pieces):
+        end = start + len(piece)
+        found.update(piece)
+        found.update(pairs[start: end - 1])
+        if end < len(joined):
+            spanning.append(pairs[end - 1])
+        labels.extend(repeat(i if i < 0xFFFF else 0, len(found) - len(labels)))
+        start = end
+    found.update(spanning)
+    first = dict(zip(found, labels, strict=False))  # keys only in spanning pairs: no window (0)
+    length = len(joined) - found.get(BREAK, 0)
+    for key in [k for k in found if BREAK in k]:
+        del found[key]
+    return found, length, first
 
 
 def entry(title: str, text: PageText) -> Entry:
@@ -121,6 +130,10 @@ def keyed_entry(title: str, text: PageText) -> tuple[Entry, list[str]]:
     keys = list(tf)
     return Entry(SEPARATOR.join(keys), array("I", tf.values()), array("H", map(first.get, keys, repeat(0))),
                  length + title_length, body), keys
+
+
+def key_list(e: Entry) -> list[str]:
+    return e.keys.split(SEPARATOR) if e.keys else []
 
 
 def keys_of(title: str, text: bytes) -> set[str]:
@@ -188,7 +201,7 @@ def merge(entries: Sequence[Entry], dampings: Sequence[float], first: int = 0,
     table: defaultdict[str, list[int]] = defaultdict(list)
     lists = table.__getitem__
     for doc, (e, damping) in enumerate(zip(entries, dampings, strict=True), start=first):
-        listed = keys[doc - first] if keys is not None else e.keys.split(SEPARATOR)
+        listed = keys[doc - first] if keys is not None else key_list(e)
         deque(map(list.append, map(lists, listed), values(e, doc, damping)), maxlen=0)
     return {key: array("q", found) for key, found in table.items()}
 

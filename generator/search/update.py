@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .encoding import encode, patch
 from .index import Head, Layout, head_bytes
-from .postings import SEPARATOR, Entry, keys_of, values
+from .postings import Entry, key_list, keys_of, values
 from .tokens import bucket
 
 Stamp = tuple[int, int, int]  # (inode, size, mtime_ns) of a page's HTML file
@@ -116,7 +116,7 @@ def updated(state: State, heads: list[Head], changed: dict[int, Entry], old: Old
         lengths[doc], text_lengths[doc] = e.length, len(e.text)
     records, order, pages = dict(layout.records), list(layout.order), len(heads)
     for doc, e in sorted(changed.items()):
-        new = dict(zip(e.keys.split(SEPARATOR), values(e, doc, heads[doc].damping), strict=True))
+        new = dict(zip(key_list(e), values(e, doc, heads[doc].damping), strict=True))
         for key in keys_of(layout.heads[doc].title, old.text(doc)) | new.keys():
             text = records.get(key)
             got = encode([new[key]], pages) if text is None and key in new else None if text is None else \
