@@ -79,11 +79,11 @@ class Entries:
                 if found is not None:
                     self._store.put(key, found)
             self._store.save()
-            self.recent = WorkCache(self.cache, RECENT_NAME, self.version)
-            self.recent.old = {"": None}  # written again, empty
-        else:
-            for key in keys:
-                self.recent.get(key)  # kept
+            if self.recent.path is not None:
+                self.recent.path.unlink(missing_ok=True)  # all in `search-text` now
+            return
+        for key in keys:
+            self.recent.get(key)  # kept
         self.recent.save()
 
 
