@@ -78,7 +78,7 @@ def level(weight: int) -> int:
     return _LEVELS[weight] if 0 <= weight <= MAX_WEIGHT else sum(1 for floor in DENSE_FLOORS if weight >= floor)
 
 
-_SMALL = 1 << 15  # values below this are looked up, not computed (they are nearly all of them)
+_SMALL = 1 << 11  # values below this are looked up, not computed (nearly all gaps and windows; a small table keeps the import quick for fan-out workers)
 _VARINTS = [_varint(v) for v in range(_SMALL)]
 _LEVELS = [sum(1 for floor in DENSE_FLOORS if w >= floor) for w in range(MAX_WEIGHT + 1)]
 
