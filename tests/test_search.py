@@ -54,6 +54,15 @@ def test_page_text_is_the_article_without_furniture():
     assert page_text("<html><body>没有正文</body></html>") is None
 
 
+def test_page_text_skips_script_and_style_bodies_and_comments():
+    assert page_text("<article><p>甲<script>if (a<b) { x = '</p><p>乙'; }</script>丙</p><p>丁 &amp; 戊</p></article>") == \
+        PageText("", (), ("甲丙", "丁 & 戊"))
+    assert page_text("<article><SCRIPT>x<p>藏</p></SCRIPT><p>见</p><script/><p>也见</p><!-- <p>注释</p> -->"
+                     "<style>没有结束 <p>不见</p></article>") == PageText("", (), ("见", "也见"))
+    assert page_text("<article><h1>题</h1><p>一</p></article><p>正文之外</p><article><p>第二篇</p></article>") == \
+        PageText("题", (), ("一",)), "the first article ends the walk"
+
+
 @pytest.fixture(scope="module")
 def mini_copy(mini_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini site published under a sub-path: <root>/zsgk/."""
