@@ -102,3 +102,13 @@ def test_an_added_or_removed_page_merges_every_page_again(tmp_path: Path):
     more = sorted([*heads, Head("faq/zz-new/", "新问题", "问答", (), 1.0)],
                   key=lambda h: (FACETS.sections.index(h.section), h.url))
     assert index_bytes(site, more, cache) == index_bytes(site, more, None)
+
+
+def test_a_file_missing_from_the_cache_merges_every_page_again(tmp_path: Path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    heads = make_site(site, 30)
+    index_bytes(site, heads, cache)
+    for kept in (cache / "search-data").rglob("*.bin"):
+        kept.unlink()
+    write_page(site, heads[3].url, heads[3].title, "改过的说明。")
+    assert index_bytes(site, heads, cache) == index_bytes(site, heads, None)

@@ -63,11 +63,14 @@ class IndexBuild:
         if not diags:
             update.save(self.state_path, update.State(self.version, layout, [self.stamps[i] for i in kept],
                                                       [self.digests[i] for i in kept], listed))
+        elif self.state_path is not None:
+            self.state_path.unlink(missing_ok=True)  # its data files are gone from the file cache
         return diags
 
     def _patched(self) -> tuple[Layout, Chunk, index.Reuse] | None:
         state, data = self.state, self.data
-        if state is None or data is None or not update.same_pages(state, self.heads) or not all(self.digests):
+        if state is None or data is None or not update.same_pages(state, self.heads) or not all(self.digests) \
+                or not all(data.path(str(name)).is_file() for name, _ in state.files):
             return None
         changed = [i for i, d in enumerate(self.digests) if d != state.digests[i]]
         fresh, _ = compute(self.files, self.heads, changed, self.costs)
