@@ -10,7 +10,7 @@ import markdown
 import pytest
 from pymdownx.slugs import slugify
 
-from generator.renderer import html_stash
+from generator.renderer import html_stash, simple_markdown
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "def_list", "toc"]
@@ -31,6 +31,15 @@ def through_stash(text: str) -> tuple[str, str]:
     return html_stash.restore(html, pieces), toc
 
 
+def through_simple(text: str) -> tuple[str, str] | None:
+    """The page through simple_markdown instead of Python-Markdown, if it takes the page."""
+    stashed, pieces = html_stash.stash(text)
+    simple = simple_markdown.convert(stashed, slugify(case="lower"))
+    if simple is None:
+        return None
+    return html_stash.restore(simple[0], pieces), repr(simple[1])
+
+
 def same(a: str, b: str) -> bool:
     """Equal but for blank lines between blocks (Markdown spaces raw HTML blocks with empty lines)."""
     return [line for line in a.splitlines() if line.strip()] == [line for line in b.splitlines() if line.strip()]
@@ -49,6 +58,10 @@ def test_every_golden_page_renders_the_same_with_the_stash(page: Path):
     assert toc == plain_toc
     assert same(html, plain_html)
     assert html_stash.OPEN not in html and html_stash.CLOSE not in html
+    simple = through_simple(text)
+    if simple is not None:
+        assert simple[1] == plain_toc
+        assert same(simple[0], plain_html)
 
 
 TERM = '<a class="gk-term" href="../glossary/#t" data-term="征收" data-gloss="解释">征收</a>'
@@ -81,6 +94,34 @@ def test_tricky_markdown_renders_the_same(text: str):
     html, toc = through_stash(text)
     assert toc == plain_toc
     assert same(html, plain_html)
+    simple = through_simple(text)
+    if simple is not None:
+        assert simple[1] == plain_toc
+        assert same(simple[0], plain_html)
+
+
+SIMPLE = {
+    "headings, repeated and explicit ids, containers, bold and links": (
+        "# 标题\n\n## 说明\n\n正文\n\n## 说明\n\n## 办理 { #说明_1 }\n\n"
+        '<section class="a" id="说明_2" markdown>\n### 说明\n\n**一句话看懂：**征收<a href="#x">第3步</a>。\n'
+        "第二行\n</section>\n\n<div class=\"p\" markdown>\n尾段\n</div>\n"),
+    "a paragraph right before a closing tag": '<div markdown>\n段落\n</div>\n\n后文\n',
+}
+
+
+@pytest.mark.parametrize("text", SIMPLE.values(), ids=SIMPLE.keys())
+def test_simple_pages_convert_like_python_markdown(text: str):
+    plain_html, plain_toc = convert(text)
+    simple = through_simple(text)
+    assert simple is not None, "the simple converter takes this page"
+    assert simple[1] == plain_toc
+    assert same(simple[0], plain_html)
+
+
+@pytest.mark.parametrize("text", ["- 列表\n", "段落\n## 标题\n", "1. 一\n", "| a |\n|---|\n| b |\n", "*斜体*\n",
+                                  "<div markdown>\n未结束\n", "标题\n===\n", "术语\n\n: 解释\n"])
+def test_anything_else_is_left_to_python_markdown(text: str):
+    assert simple_markdown.convert(html_stash.stash(text)[0], slugify(case="lower")) is None
 
 
 def test_text_already_holding_the_placeholder_characters_is_left_to_markdown():

@@ -9,7 +9,8 @@ build) but writes only the pages it is given. It uses mkdocs' public plugin even
 - `on_template_context`: the sitemap still lists every page;
 - `on_post_template`: a run without templates writes no sitemap or 404 page;
 - `on_env`: `gk_memo`, so the theme renders the navigation once per depth for leaf pages;
-- `on_page_markdown` / `on_page_content`: gongkai's own HTML skips Markdown (`html_stash`);
+- `on_page_markdown` / `on_page_content`: gongkai's own HTML skips Markdown (`html_stash`), and a page
+  left with only simple forms skips it altogether (`simple_markdown`);
 - `on_post_page`: records which page was written to which file.
 
 Every warning mkdocs logs becomes a B601 diagnostic (our --strict).
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, error
-from . import html_stash
+from . import html_stash, simple_markdown
 
 HINT = "这是生成器或主题的问题，请联系维护人员。"
 
@@ -85,11 +86,14 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
         def __init__(self) -> None:
             super().__init__()
             self.stashed: dict[str, list[str]] = {}
+            self.simple: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+            self.slugify: Any = None
             self.memos: dict[tuple[str, str], Any] = {}
 
         def on_config(self, config: Any) -> Any:
             if not run.templates:  # no sitemap or 404 page to write: do not render them at all
                 config.theme.static_templates.clear()
+            self.slugify = (config.mdx_configs.get("toc") or {}).get("slugify")  # heading ids, as Markdown's
             return config
 
         def on_files(self, files: Any, config: Any) -> Any:
@@ -130,13 +134,24 @@ def _subset_plugin(run: Run, result: RunResult) -> Any:
 
         def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
             text, self.stashed[page.file.src_uri] = html_stash.stash(markdown)
-            return text
+            simple = simple_markdown.convert(text, self.slugify) if self.slugify is not None else None
+            if simple is None:
+                return text
+            self.simple[page.file.src_uri] = simple  # Markdown gets nothing to do (simple_markdown)
+            return ""
 
         def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+            from mkdocs.structure.toc import get_toc
+
             pieces = self.stashed.pop(page.file.src_uri, [])
+            simple = self.simple.pop(page.file.src_uri, None)
+            if simple is not None:
+                html, tokens = simple
+                page.toc = get_toc(tokens)  # type: ignore[arg-type]  # the toc extension's token dicts
+            restored = html_stash.restore(html, pieces)
             if page.present_anchor_ids is not None:
-                page.present_anchor_ids |= html_stash.anchor_ids(pieces)
-            return html_stash.restore(html, pieces)
+                page.present_anchor_ids |= html_stash.anchor_ids([restored] if simple else pieces)
+            return restored
 
         def on_post_page(self, output: str, page: Any, config: Any) -> str:
             result.written.append((page.file.src_uri, page.file.dest_uri))
