@@ -140,16 +140,19 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
-    pages, assets = emit(site, root, work)
-    diags += url_diagnostics(root, site, pages, production)
-    if has_errors(diags, strict):
-        return BuildResult(False, diags, len(pages))
     staged = staging(out)
+    skeleton = mkdocs_material.prepare_site_dir(work, staged)  # the page folders, while emit runs
     try:
+        pages, assets = emit(site, root, work)
+        diags += url_diagnostics(root, site, pages, production)
+        if has_errors(diags, strict):
+            skeleton.join()
+            discard(staged)
+            return BuildResult(False, diags, len(pages))
         config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
                                                staged, (work / "overrides").resolve(), assets)
         mkdocs_material.write_config(config, work / "mkdocs.yml")
-        diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages), jobs)
+        diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages), jobs, skeleton)
         for post in POSTPROCESSORS:
             if has_errors(diags):
                 break
@@ -161,6 +164,7 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
             return BuildResult(False, diags, len(pages))
         swap(staged, out)
     except BaseException:
+        skeleton.join()
         discard(staged)
         raise
     return BuildResult(True, diags, len(pages))

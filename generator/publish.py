@@ -16,7 +16,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -94,4 +93,11 @@ def remove_later(path: Path) -> Path:
 
 
 def discard(staged: Path) -> None:
-    shutil.rmtree(staged, ignore_errors=True)
+    """Drop an unpublished staging folder: renamed aside at once, deleted in the background (it may hold
+    thousands of folders, and deleting them is slow on some disks)."""
+    if not staged.exists():
+        return
+    out_name = staged.name.split(STAGING_SUFFIX)[0]
+    holder = Path(tempfile.mkdtemp(prefix=f"{out_name}{RETIRED_SUFFIX}-", dir=staged.parent))
+    os.replace(staged, holder / "site")
+    remove_later(holder)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
-from pypinyin import lazy_pinyin
+from typing import Any, get_args
 
 from ..links import page_path, relative
 from ..model.procedure import UNIT_LABELS
@@ -41,13 +39,22 @@ def faq_pages(site: Site) -> list[Page]:
 def glossary_pages(site: Site) -> list[Page]:
     terms: tuple[Term, ...] = site.of("glossary")
     path = page_path("glossary")
-    ordered = sorted(terms, key=lambda t: ("".join(lazy_pinyin(t.term)), t.term))
-    entries = [{"t": t, "initial": (lazy_pinyin(t.term)[0][:1] or "#").upper(),
-                "basis": [cite(site, c, path) for c in t.basis]} for t in ordered]
+    entries = [{"t": t, "basis": [cite(site, c, path) for c in t.basis]} for t in terms]
     return [Page(path=path, title="术语解释", section="术语", kind="glossary",
                  description="征收补偿常用词的大白话解释，按拼音排序，含群众常用的俗称。",
                  updated=latest([t.updated for t in terms], site.config.updated), template="glossary.md.j2",
-                 context={"entries": entries})]
+                 context={"entries": entries, "in_pinyin_order": in_pinyin_order})]
+
+
+def in_pinyin_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The glossary entries by the pinyin of their term, each with its initial letter. Called by the
+    template, so pypinyin (a quarter of a second to load its dictionaries) is loaded only when the
+    glossary page is rendered, not on a rebuild that takes it from the emit cache."""
+    from pypinyin import lazy_pinyin
+
+    keyed = [(lazy_pinyin(e["t"].term), e) for e in entries]
+    keyed.sort(key=lambda k: ("".join(k[0]), k[1]["t"].term))
+    return [{**e, "initial": (py[0][:1] or "#").upper()} for py, e in keyed]
 
 
 def remedy_pages(site: Site) -> list[Page]:

@@ -107,7 +107,16 @@ def write_config(config: dict[str, Any], path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render(config_file: Path, source_date: dt.date, jobs: int | None = None) -> list[Diagnostic]:
+def prepare_site_dir(work: Path, site_dir: Path) -> Any:
+    """Start making, in the background, the folders the render will fill in `site_dir` (a new staging
+    folder); pass the handle to `render`, which waits for it."""
+    from .parallel import CACHE_DIR
+    from .parallel import prepare_site_dir as prepare
+
+    return prepare(work / CACHE_DIR, site_dir)
+
+
+def render(config_file: Path, source_date: dt.date, jobs: int | None = None, skeleton: Any = None) -> list[Diagnostic]:
     """Run mkdocs build on a generated config into its site_dir; warnings become diagnostics (B601).
 
     `source_date` (the latest content date) stands in for "today" wherever mkdocs writes a date.
@@ -115,4 +124,4 @@ def render(config_file: Path, source_date: dt.date, jobs: int | None = None) -> 
     changed since the last render are rendered again (see `parallel` and `render_cache`)."""
     from .parallel import render_site
 
-    return render_site(config_file, source_date, jobs)
+    return render_site(config_file, source_date, jobs, skeleton=skeleton)

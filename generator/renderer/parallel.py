@@ -9,6 +9,7 @@ staging folder. Shards are capped in size because mkdocs keeps every page of a r
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import math
@@ -152,15 +153,58 @@ def discard_later(path: Path, trash_root: Path) -> None:
         threading.Thread(target=shutil.rmtree, args=(leftover, True), daemon=True).start()
 
 
+_SKELETON = """import os, sys
+cache, site = sys.argv[1], sys.argv[2]
+for folder, dirs, _ in os.walk(cache):
+    base = os.path.join(site, os.path.relpath(folder, cache))
+    for name in dirs:
+        try:
+            os.mkdir(os.path.join(base, name))
+        except OSError:
+            pass
+"""
+
+
+class Skeleton:
+    """The folders of the last render's pages, made under a new site folder by a helper process while
+    this one derives and emits the pages (making thousands of folders is slow on some disks). The render
+    waits for it before it touches its cache, and removes the folders the new render has no file in."""
+
+    def __init__(self, cache_site: Path, site_dir: Path) -> None:
+        self.cache_site, self.site_dir = cache_site, site_dir
+        self.proc = subprocess.Popen([sys.executable, "-c", _SKELETON, str(cache_site), str(site_dir)],
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL) if cache_site.is_dir() else None
+
+    def join(self) -> None:
+        if self.proc is not None:
+            self.proc.wait()
+
+    def tidy(self) -> None:
+        """Remove the empty folders under site_dir that the cache does not have (pages gone)."""
+        for folder, dirs, files in os.walk(self.site_dir, topdown=False):
+            if not dirs and not files and Path(folder) != self.site_dir:
+                if not (self.cache_site / os.path.relpath(folder, self.site_dir)).is_dir():
+                    with contextlib.suppress(OSError):
+                        os.rmdir(folder)
+
+
+def prepare_site_dir(cache_dir: Path, site_dir: Path) -> Skeleton:
+    """Start making the folders the next render will need in `site_dir` (see Skeleton)."""
+    return Skeleton(cache_dir / cache.SITE, site_dir)
+
+
 def render_site(config_file: Path, source_date: dt.date, jobs: int | None = None,
-                min_per_process: int = MIN_PAGES_PER_PROCESS) -> list[Diagnostic]:
-    """Render the generated config's docs into its site_dir (an empty staging folder), reusing the cache."""
+                min_per_process: int = MIN_PAGES_PER_PROCESS, skeleton: Skeleton | None = None) -> list[Diagnostic]:
+    """Render the generated config's docs into its site_dir (a new staging folder), reusing the cache."""
+    if skeleton is not None:
+        skeleton.join()
     layout = Layout.of(config_file)
     layout.cache_dir.mkdir(parents=True, exist_ok=True)
     jobs = jobs or default_jobs()
-    sources = cache.read_sources(layout.docs_dir)
-    fingerprint = cache.fingerprint(config_file, layout.theme_dir)
     previous = cache.load(layout.cache_dir)
+    sources = cache.read_sources(layout.docs_dir, previous)
+    fingerprint = cache.fingerprint(config_file, layout.theme_dir)
     plan = cache.plan(previous, fingerprint, sources)
     cached = layout.cache_dir / cache.SITE
     diags: list[Diagnostic] = []
@@ -182,6 +226,8 @@ def render_site(config_file: Path, source_date: dt.date, jobs: int | None = None
         entries = _update(cached, outputs, plan, previous, sources)
         cache.save(layout.cache_dir, cache.Manifest(fingerprint, entries, source_date.isoformat()))
     shutil.copytree(cached, layout.site_dir, dirs_exist_ok=True, copy_function=link_or_copy)
+    if skeleton is not None and (plan.full or plan.removed):
+        skeleton.tidy()
     return diags
 
 
@@ -209,4 +255,5 @@ def _update(cached: Path, outputs: list[tuple[Path, RunResult]], plan: cache.Pla
         target.unlink(missing_ok=True)
         if target.parent != cached and not any(target.parent.iterdir()):
             target.parent.rmdir()
-    return {src: cache.Entry(sha, dest.get(src, "")) for src, sha in sources.hashes.items()}
+    return {src: cache.Entry(sha, dest.get(src, ""), sources.stamps.get(src, ""), src in sources.linking)
+            for src, sha in sources.hashes.items()}

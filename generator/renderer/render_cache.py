@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
@@ -35,6 +36,8 @@ _MD_LINK = re.compile(rb"\]\([^)\s]*\.md[)#\s]|href=[\"'][^\"']*\.md[\"'#]")
 class Entry(NamedTuple):
     sha: str
     dest: str  # site-relative output file ("" for media files: copied as they are)
+    stamp: str = ""  # the source file's inode, size and modification time when its SHA-256 was taken
+    links: bool = False  # the page holds a Markdown link to another .md file
 
 
 @dataclass(frozen=True)
@@ -73,18 +76,35 @@ def fingerprint(config_file: Path, theme_dir: Path | None) -> str:
 class Sources:
     hashes: dict[str, str]  # docs-relative path -> SHA-256, every source file (pages and media), sorted
     linking: frozenset[str]  # pages holding a Markdown link to another .md file
+    stamps: dict[str, str] = field(default_factory=dict)  # docs-relative path -> file stamp
 
 
-def read_sources(docs_dir: Path) -> Sources:
+def _stamp(st: os.stat_result) -> str:
+    """inode:size:mtime_ns, or "" when the file system's clock is too coarse to tell two writes apart."""
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}" if st.st_mtime_ns % 1_000_000 else ""
+
+
+def read_sources(docs_dir: Path, previous: Manifest | None = None) -> Sources:
+    """Every source file's SHA-256; a file whose stamp is the one the previous manifest recorded is not
+    read again (the emit stage rewrites a changed file, which changes its modification time)."""
+    old = previous.entries if previous is not None else {}
     hashes: dict[str, str] = {}
     linking: set[str] = set()
+    stamps: dict[str, str] = {}
     for path in sorted(docs_dir.rglob("*")):
         if path.is_file():
-            src, data = path.relative_to(docs_dir).as_posix(), path.read_bytes()
-            hashes[src] = _sha(data)
-            if is_page(src) and b".md" in data and _MD_LINK.search(data):
+            src, stamp = path.relative_to(docs_dir).as_posix(), _stamp(path.stat())
+            known = old.get(src)
+            if stamp and known is not None and known.stamp == stamp:
+                hashes[src], links = known.sha, known.links
+            else:
+                data = path.read_bytes()
+                hashes[src] = _sha(data)
+                links = is_page(src) and b".md" in data and bool(_MD_LINK.search(data))
+            stamps[src] = stamp
+            if links:
                 linking.add(src)
-    return Sources(hashes, frozenset(linking))
+    return Sources(hashes, frozenset(linking), stamps)
 
 
 def is_page(src: str) -> bool:
@@ -105,9 +125,9 @@ def load(cache_dir: Path) -> Manifest | None:
 
 def save(cache_dir: Path, manifest: Manifest) -> None:
     data = {"fingerprint": manifest.fingerprint, "source_date": manifest.source_date,
-            "entries": {k: [e.sha, e.dest] for k, e in sorted(manifest.entries.items())}}
+            "entries": {k: list(e) for k, e in sorted(manifest.entries.items())}}
     tmp = cache_dir / f"{MANIFEST}.tmp"
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     tmp.replace(cache_dir / MANIFEST)
 
 
