@@ -27,7 +27,7 @@ MIN_SURFACE = 2  # one-character aliases would match everywhere
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "label", "legend",
          "option", "select", "textarea", "caption", "th", "dt", "nav", "abbr", "summary", "time", "data", "noscript",
          "svg", "figcaption"}
-_SKIP_CLASSES = {"gk-docmeta", "gk-meta"}  # official metadata (issuer, 文号, 类别) is shown as published
+_SKIP_CLASSES = {"gk-docmeta", "gk-meta"}  # official metadata (issuer, 文号, 类别) as published; "gk-" first
 _SECTION_TAGS = {"h2", "h3"}
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 _TOKEN = re.compile(
@@ -102,15 +102,15 @@ class _Page:
 
     def tag(self, raw: str, name: str) -> None:
         name = name.lower()
-        closing = raw.startswith("</")
-        if not closing and name in _SECTION_TAGS:
+        if raw[1] == "/":
+            if self.skipping and name in self.skipping:
+                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(name):]
+            return
+        if name in _SECTION_TAGS:
             self.seen = set()
         if raw.endswith("/>"):
             return
-        if closing:
-            if name in self.skipping:
-                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(name):]
-        elif name in _SKIP or _skipped_class(raw):
+        if name in _SKIP or ("gk-" in raw and _skipped_class(raw)):
             self.skipping.append(name)
 
 def _skipped_class(raw: str) -> bool:
@@ -130,24 +130,25 @@ def annotate(path: str, markdown: str, glossary: Glossary, env: Environment,
     # span a token (they hold no <, [, `, { or line break), so a term the pattern finds in a segment
     # starts at or after one of these positions inside that segment.
     hints = [m.start() for m in glossary.surfaces.finditer(markdown, start)]
-    hint = 0
+    hint, count = 0, len(hints)
     out = [markdown[:start]]
-    pos = start
+    copied = pos = start  # the output holds markdown[:copied] (or its explained form)
+    tag = page.tag
     for m in _TOKEN.finditer(markdown, start):
-        while hint < len(hints) and hints[hint] < pos:
-            hint += 1
         segment_end = m.start()
-        if hint < len(hints) and hints[hint] < segment_end:
-            out.append(page.text(markdown[pos:segment_end]))
-        else:
-            out.append(markdown[pos:segment_end])
-        if m.group("tag"):
-            page.tag(m.group("tag"), m.group("name"))
-        elif m.group("heading") and len(m.group("hashes")) in (2, 3):
+        if hint < count and hints[hint] < segment_end:
+            while hint < count and hints[hint] < pos:
+                hint += 1
+            if hint < count and hints[hint] < segment_end:
+                out += [markdown[copied:pos], page.text(markdown[pos:segment_end])]
+                copied = segment_end
+        kind = m.lastgroup
+        if kind == "tag":
+            tag(m.group("tag"), m.group("name"))
+        elif kind == "heading" and len(m.group("hashes")) in (2, 3):
             page.seen = set()
-        out.append(m.group(0))
         pos = m.end()
-    out.append(page.text(markdown[pos:]))
+    out += [markdown[copied:pos], page.text(markdown[pos:])]
     return "".join(out)
 
 
