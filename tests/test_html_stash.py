@@ -40,6 +40,21 @@ def through_simple(text: str) -> tuple[str, str] | None:
     return html_stash.restore(simple[0], pieces), repr(simple[1])
 
 
+def assert_both_paths_render_like_markdown(text: str, simple_required: bool = False) -> None:
+    """Through the stash, and through simple_markdown when it takes the page: Python-Markdown's HTML
+    (but for blank lines) and table of contents."""
+    plain_html, plain_toc = convert(text)
+    html, toc = through_stash(text)
+    assert toc == plain_toc
+    assert same(html, plain_html)
+    assert html_stash.OPEN not in html and html_stash.CLOSE not in html
+    simple = through_simple(text)
+    assert simple is not None or not simple_required, "the simple converter takes this page"
+    if simple is not None:
+        assert simple[1] == plain_toc
+        assert same(simple[0], plain_html)
+
+
 def same(a: str, b: str) -> bool:
     """Equal but for blank lines between blocks (Markdown spaces raw HTML blocks with empty lines)."""
     return [line for line in a.splitlines() if line.strip()] == [line for line in b.splitlines() if line.strip()]
@@ -53,15 +68,7 @@ def test_every_golden_page_renders_the_same_with_the_stash(page: Path):
     text = FRONT_MATTER.sub("", page.read_text(encoding="utf-8"))
     stashed, pieces = html_stash.stash(text)
     assert pieces, "the templates' HTML is stashed"
-    plain_html, plain_toc = convert(text)
-    html, toc = through_stash(text)
-    assert toc == plain_toc
-    assert same(html, plain_html)
-    assert html_stash.OPEN not in html and html_stash.CLOSE not in html
-    simple = through_simple(text)
-    if simple is not None:
-        assert simple[1] == plain_toc
-        assert same(simple[0], plain_html)
+    assert_both_paths_render_like_markdown(text)
 
 
 TERM = '<a class="gk-term" href="../glossary/#t" data-term="征收" data-gloss="解释">征收</a>'
@@ -90,14 +97,7 @@ TRICKY = {
 
 @pytest.mark.parametrize("text", TRICKY.values(), ids=TRICKY.keys())
 def test_tricky_markdown_renders_the_same(text: str):
-    plain_html, plain_toc = convert(text)
-    html, toc = through_stash(text)
-    assert toc == plain_toc
-    assert same(html, plain_html)
-    simple = through_simple(text)
-    if simple is not None:
-        assert simple[1] == plain_toc
-        assert same(simple[0], plain_html)
+    assert_both_paths_render_like_markdown(text)
 
 
 SIMPLE = {
@@ -111,11 +111,7 @@ SIMPLE = {
 
 @pytest.mark.parametrize("text", SIMPLE.values(), ids=SIMPLE.keys())
 def test_simple_pages_convert_like_python_markdown(text: str):
-    plain_html, plain_toc = convert(text)
-    simple = through_simple(text)
-    assert simple is not None, "the simple converter takes this page"
-    assert simple[1] == plain_toc
-    assert same(simple[0], plain_html)
+    assert_both_paths_render_like_markdown(text, simple_required=True)
 
 
 @pytest.mark.parametrize("text", ["- 列表\n", "段落\n## 标题\n", "1. 一\n", "| a |\n|---|\n| b |\n", "*斜体*\n",
