@@ -14,13 +14,14 @@ import hashlib
 import io
 import pickle
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import emit, glossary_inline
+from .forked import split_map
 from .pages import Page
 from .references import Site
 from .work_cache import WorkCache, code_version, digest
@@ -82,12 +83,16 @@ def page_key(page: Page, digests: dict[int, tuple[BaseModel, bytes]] | None = No
         return None
 
 
+def _keys(pages: Sequence[Page]) -> list[str | None]:
+    digests: dict[int, tuple[BaseModel, bytes]] = {}  # models shared by these pages, digested once
+    return [page_key(page, digests) for page in pages]
+
+
 def cached_markdown(site: Site, pages: tuple[Page, ...], cache: Path | None,
                     make: Callable[[tuple[Page, ...]], Mapping[str, str]]) -> dict[str, str]:
     """Every page's Markdown: from the cache where its Page is unchanged, else from `make(pages)`."""
     store = WorkCache(cache, "markdown", _version(site))
-    digests: dict[int, tuple[BaseModel, bytes]] = {}
-    keys = {page.path: page_key(page, digests) for page in pages}
+    keys = dict(zip((page.path for page in pages), split_map(_keys, pages), strict=True))
     found = {path: store.get(key) for path, key in keys.items() if key is not None}
     made = make(tuple(page for page in pages if found.get(page.path) is None))
     out: dict[str, str] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic, error, has_errors
 from .emit import render_pages, write_tree
 from .estimate import check_examples
 from .feed import write_feed
+from .forked import split_map
 from .freshness import freshness_diagnostics
 from .glossary_inline import explain_terms
 from .navigation import NAV
@@ -107,8 +108,16 @@ def check(root: Path, production: bool = False, today: dt.date | None = None) ->
 
 def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = None) -> dict[str, str]:
     """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests
-    read); with a `cache` folder, only pages whose Page value changed since the last build are rendered."""
-    return cached_markdown(site, pages, cache, lambda todo: explain_terms(site, render_pages(todo)))
+    read); with a `cache` folder, only pages whose Page value changed since the last build are rendered,
+    half of them in a forked child when there are many (generator/forked.py)."""
+    def batch(todo: Sequence[Page]) -> list[str]:
+        files = explain_terms(site, render_pages(tuple(todo)))
+        return [files[page.path] for page in todo]
+
+    def make(todo: tuple[Page, ...]) -> dict[str, str]:
+        return dict(zip((page.path for page in todo), split_map(batch, todo), strict=True))
+
+    return cached_markdown(site, pages, cache, make)
 
 
 def write_theme(root: Path, work: Path) -> ThemeAssets:
