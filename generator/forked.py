@@ -18,15 +18,11 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 MIN_ITEMS = 400
-# Beyond this many items the child's copy-on-write pages (Python's reference counts touch every object it
-# reads) would push a 10,000-page build toward its 2 GB memory budget: then everything is computed here.
-MAX_ITEMS = 5000
 
 
-def split_map(fn: Callable[[Sequence[Any]], list[T]], items: Sequence[Any], min_items: int = MIN_ITEMS,
-              max_items: int = MAX_ITEMS) -> list[T]:
+def split_map(fn: Callable[[Sequence[Any]], list[T]], items: Sequence[Any], min_items: int = MIN_ITEMS) -> list[T]:
     """fn(items), computed as fn(first half) here and fn(second half) in a forked child."""
-    if not min_items <= len(items) <= max_items or not hasattr(os, "fork") or threading.active_count() > 1:
+    if len(items) < min_items or not hasattr(os, "fork") or threading.active_count() > 1:
         return fn(items)
     half = len(items) // 2
     read_end, write_end = os.pipe()

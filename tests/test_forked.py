@@ -22,7 +22,6 @@ def test_split_map_equals_the_sequential_result_and_uses_a_second_process():
 
 def test_few_items_or_other_threads_stay_in_this_process():
     assert {pid for pid, _ in split_map(squares, list(range(5)), min_items=10)} == {os.getpid()}
-    assert {pid for pid, _ in split_map(squares, list(range(50)), min_items=10, max_items=20)} == {os.getpid()}
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
