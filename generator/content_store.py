@@ -21,6 +21,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from .work_cache import read_entries
+
 FOLDER = "content"
 SHARDS = 16
 
@@ -41,16 +43,7 @@ class ContentStore:
         self.used: dict[str, dict[str, Any]] = {shard: {} for shard in self.old}
 
     def _load(self, shard: str) -> dict[str, Any]:
-        if self.folder is None:
-            return {}
-        try:
-            data = pickle.loads((self.folder / f"{shard}.pickle").read_bytes())
-        except Exception:  # noqa: BLE001 - missing or damaged: an empty shard
-            return {}
-        if not isinstance(data, dict) or data.get("version") != self.version:
-            return {}
-        entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        return read_entries(self.folder / f"{shard}.pickle", self.version) if self.folder is not None else {}
 
     def get(self, key: str) -> Any | None:
         shard = key[0]

@@ -65,12 +65,17 @@ def fan_out(task: str, items: Sequence[Any], jobs: int | None = None, min_items:
                     results += task_function(task)(parts[i])  # a worker died: do its share here
                 else:
                     results += pickle.loads(out.read_bytes())
-        finally:  # interrupted: no worker outlives the caller
-            for proc in procs:
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait()
+        finally:
+            stop(procs)
     return results
+
+
+def stop(procs: Sequence[subprocess.Popen[Any]]) -> None:
+    """Kill the workers still running: an interrupted caller leaves none behind."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def main(argv: list[str]) -> int:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .fanout import cores, task_function
+from .fanout import cores, stop, task_function
 
 STARTUP_SECONDS = 0.35
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -59,11 +59,8 @@ def fan_out(task: str, items: Sequence[Any], weights: Sequence[float], seconds_p
         for proc, (a, b) in zip(procs, parts[1:], strict=True):
             done = _answer(proc)
             results += done if done is not None and len(done) == b - a else task_function(task)(list(items[a:b]))
-    finally:  # interrupted: no worker outlives the caller
-        for proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+    finally:
+        stop(procs)
     return results
 
 

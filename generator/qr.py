@@ -10,6 +10,7 @@ render (`too_long`, B604).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ def canonical_url(base_url: str, page: Page) -> str:
     return base_url.rstrip("/") + "/" + page.url
 
 
+@lru_cache(maxsize=8)  # the theme draws each page's code twice (panel and print copy)
 def qr_parts(url: str) -> tuple[int, str]:
     """(side of the code with its quiet zone, in modules; the SVG path of its dark modules); raises
     qr_symbol.TooLong."""

@@ -42,6 +42,18 @@ def code_version(*modules: ModuleType, extra: str = "") -> str:
     return h.hexdigest()
 
 
+def read_entries(path: Path, version: str) -> dict[str, Any]:
+    """The entries of a cache file written for `version`; {} if it is missing, damaged or stale."""
+    try:
+        data = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is an empty cache
+        return {}
+    if not isinstance(data, dict) or data.get("version") != version:
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
 class WorkCache:
     """key -> value, loaded from and saved to one file (or kept in memory only when `folder` is None)."""
 
@@ -52,16 +64,7 @@ class WorkCache:
         self.used: dict[str, Any] = {}
 
     def _load(self) -> dict[str, Any]:
-        if self.path is None or not self.path.is_file():
-            return {}
-        try:
-            data = pickle.loads(self.path.read_bytes())
-        except Exception:  # noqa: BLE001 - a damaged cache is an empty cache
-            return {}
-        if not isinstance(data, dict) or data.get("version") != self.version:
-            return {}
-        entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        return read_entries(self.path, self.version) if self.path is not None else {}
 
     def get(self, key: str) -> Any | None:
         if key in self.used:

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import Diagnostic, error, has_errors
+from ..fanout import stop
 from . import render_cache as cache
 from .mkdocs_run import HINT, Run, RunResult, render_run
 
@@ -110,10 +111,7 @@ def execute(runs: list[Run], jobs: int, work: Path) -> list[tuple[Path, RunResul
             found = pickle.loads(out.read_bytes()) if code == 0 and out.is_file() else [_crashed(code)] * len(batch)
             results.update({r.site_dir: res for r, res in zip(batch, found, strict=True)})
     finally:  # interrupted: no worker outlives the build
-        for proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+        stop(procs)
         shutil.rmtree(io, ignore_errors=True)
     return [(d, results[str(d)]) for d in dirs]
 
