@@ -15,29 +15,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .compliance import compliance_diagnostics
-from .content import load_content
 from .diagnostics import Diagnostic, error, has_errors
-from .emit import render_pages, write_tree
+from .emit.emit import render_pages, write_tree
+from .emit.page_cache import cached_markdown
 from .estimate import check_examples
-from .feed import write_feed
-from .forked import split_map
-from .freshness import freshness_diagnostics
-from .glossary_inline import explain_terms
-from .navigation import NAV
-from .page_cache import cached_markdown
+from .load.content import load_content
 from .pages import Page, derive_pages
-from .plain_language import plain_language_diagnostics
-from .project_rules import missing_procedures
+from .pages.glossary_inline import explain_terms
+from .pages.navigation import NAV
+from .parallel.forked import split_map
+from .post.feed import write_feed
+from .post.redirects import check_lock, plan_redirects, write_redirects
+from .post.search import search_index
+from .post.sitecheck import check_site
 from .publish import discard, replaceable, staging, swap
-from .qr import too_long
-from .redirects import check_lock, plan_redirects, write_redirects
-from .references import Site, resolve
 from .renderer import mkdocs_material
+from .renderer.qr import too_long
 from .renderer.theme_assets import ThemeAssets
-from .rules import production_rules
-from .search import search_index
-from .sitecheck import check_site
+from .rules.compliance import compliance_diagnostics
+from .rules.freshness import freshness_diagnostics
+from .rules.plain_language import plain_language_diagnostics
+from .rules.project_rules import missing_procedures
+from .rules.references import Site, resolve
+from .rules.rules import production_rules
 
 WORK_DIR = ".gongkai-build"
 

@@ -45,7 +45,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gk-bench-analyse-") as tmp:
         project = Path(tmp) / "project"
-        subprocess.run([sys.executable, "-m", "generator.cli", "synth", "--pages", str(args.pages), "--out",
+        subprocess.run([sys.executable, "-m", "generator.commands.cli", "synth", "--pages", str(args.pages), "--out",
                         str(project)], cwd=REPO, check=True, capture_output=True)
         figures: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "one edit": []}
         for n in range(args.repeat):

@@ -23,8 +23,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator import pipeline, qr, sitecheck  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.pages import derive_pages  # noqa: E402
+from generator.post import sitecheck  # noqa: E402
+from generator.renderer import qr  # noqa: E402
 
 
 def _cpu() -> float:

@@ -37,7 +37,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.synthetic import write_project  # noqa: E402
+from generator.synthetic.synthetic import write_project  # noqa: E402
 
 MB = 1024 * 1024
 
@@ -124,7 +124,7 @@ def fresh(*paths: Path) -> None:
 
 
 def gongkai_build(project: Path, out: Path, jobs: int | None) -> Measure:
-    cmd = [sys.executable, "-m", "generator.cli", "build", "--root", str(project), "--out", str(out)]
+    cmd = [sys.executable, "-m", "generator.commands.cli", "build", "--root", str(project), "--out", str(out)]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     return measure(cmd, REPO)

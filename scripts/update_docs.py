@@ -3,7 +3,7 @@ docs/content-guide.md and docs/diagnostics.md."""
 
 from pathlib import Path
 
-from generator.guide import content_guide, diagnostics_catalogue
+from generator.commands.guide import content_guide, diagnostics_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "fixtures" / "mini"

@@ -12,7 +12,7 @@ from conftest import FIXTURES, copy_project
 
 from generator import pipeline
 from generator.model.standard import Situation
-from generator.references import Site
+from generator.rules.references import Site
 
 PROJECT = FIXTURES / "explain"
 

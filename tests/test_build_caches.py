@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, copy_project
 
-from generator import fanout, pipeline, sitecheck
-from generator.search import extract
-from generator.work_cache import WorkCache
+from generator import pipeline
+from generator.parallel import fanout
+from generator.parallel.work_cache import WorkCache
+from generator.post import sitecheck
+from generator.post.search import extract
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -21,16 +23,16 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_fan_out_gives_the_same_results_in_the_same_order_as_one_process(mini_site: Path):
     files = [str(p) for p in sorted(mini_site.rglob("index.html"))][:7]
     alone = extract.file_texts(files)
-    assert fanout.fan_out("generator.search.extract:file_texts", files, jobs=3, min_items=1) == alone
+    assert fanout.fan_out("generator.post.search.extract:file_texts", files, jobs=3, min_items=1) == alone
     assert fanout.slices(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
 
 
 def test_fan_out_workers_read_pages_like_this_process(mini_site: Path):
     files = [str(p) for p in sorted(mini_site.rglob("index.html"))]
-    assert fanout.fan_out("generator.search.extract:file_texts", files, jobs=2, min_items=1) == \
+    assert fanout.fan_out("generator.post.search.extract:file_texts", files, jobs=2, min_items=1) == \
         extract.file_texts(files)
     pages = [(str(Path(p).relative_to(mini_site)), p) for p in files]
-    assert fanout.fan_out("generator.sitecheck:file_facts", pages, jobs=2, min_items=1) == \
+    assert fanout.fan_out("generator.post.sitecheck:file_facts", pages, jobs=2, min_items=1) == \
         sitecheck.file_facts(pages)
 
 
@@ -55,7 +57,7 @@ def test_a_build_with_warm_caches_equals_one_with_cold_caches(tmp_path: Path, mo
         computed.append(len(items))
         return fanout.task_function(task)(list(items))
 
-    for module in ("generator.sitecheck", "generator.search"):
+    for module in ("generator.post.sitecheck", "generator.post.search"):
         monkeypatch.setattr(f"{module}.fan_out", counting)
     shutil.rmtree(project / pipeline.WORK_DIR / "render-cache")  # render again: every page's HTML is new bytes
     assert pipeline.build(project, tmp_path / "warm").published

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from conftest import serve_dir
 
-from generator.city import CITY_FILE, build_city, load_city
-from generator.cli import main as cli
-from generator.synthetic import CITY_DISTRICTS, write_city
+from generator.commands.city import CITY_FILE, build_city, load_city
+from generator.commands.cli import main as cli
+from generator.synthetic.synthetic import CITY_DISTRICTS, write_city
 
 PAGES_EACH = 80
 

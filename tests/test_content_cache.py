@@ -12,8 +12,10 @@ import pytest
 from conftest import FIXTURES, copy_project
 from test_diagnostics import CASES, make_project
 
-from generator import content, pipe_fanout, pipeline
-from generator.content_store import SHARDS, ContentStore, key_of
+from generator import pipeline
+from generator.load import content
+from generator.load.content_store import SHARDS, ContentStore, key_of
+from generator.parallel import pipe_fanout
 
 BROKEN = {  # several stages' diagnostics at once: load, schema, references, plain language
     "content/faq/dup.yml": "id: dup\nquestion: 重复的键？\nquestion: 又一次？\n",
@@ -176,6 +178,6 @@ def test_a_worker_that_dies_has_its_share_done_here(monkeypatch: pytest.MonkeyPa
     sources, _ = content.read_sources(FIXTURES / "mini")
     files = [(str(FIXTURES / "mini" / s.path), s.path, s.type_key) for s in sources]
     monkeypatch.setattr(pipe_fanout.sys, "executable", "/bin/false")  # every worker exits at once, status 1
-    answers = pipe_fanout.fan_out("generator.content:check_files", files, [1.0] * len(files), 1.0, jobs=2)
+    answers = pipe_fanout.fan_out("generator.load.content:check_files", files, [1.0] * len(files), 1.0, jobs=2)
     assert answers == content.check_files(files)
     assert [key for key, _ in answers] == [key_of(s.path, s.type_key, s.data) for s in sources]

@@ -14,8 +14,8 @@ import pytest
 from conftest import FIXTURES, copy_project
 
 from generator import pipeline
-from generator.cli import main
 from generator.codes import CODES
+from generator.commands.cli import main
 from generator.diagnostics import Severity
 
 CASES = FIXTURES / "diagnostics"

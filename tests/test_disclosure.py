@@ -9,9 +9,9 @@ import pytest
 from conftest import FIXTURES, REPO, copy_project
 
 from generator import pipeline
-from generator.cli import main
-from generator.compliance import assess, district_name
+from generator.commands.cli import main
 from generator.diagnostics import Severity
+from generator.rules.compliance import assess, district_name
 
 LOCAL_DOC = """id: east-measures
 title: 示范区房屋征收补偿办法

@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import FIXTURES, REPO
 
 from generator.codes import CODES
-from generator.guide import content_guide, diagnostics_catalogue
+from generator.commands.guide import content_guide, diagnostics_catalogue
 from generator.model import CONTENT_TYPES
 
 

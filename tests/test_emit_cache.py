@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import FIXTURES, copy_project
 
 from generator import pipeline
-from generator.emit import render_pages, write_tree
-from generator.glossary_inline import explain_terms
-from generator.page_cache import cached_markdown
+from generator.emit.emit import render_pages, write_tree
+from generator.emit.page_cache import cached_markdown
+from generator.pages.glossary_inline import explain_terms
 
 
 def _markdown(root: Path, cache: Path | None, made: list[str]) -> dict[str, str]:

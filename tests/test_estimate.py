@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO
 from explain_project import PROJECT, explain_site
 
-from generator.cli import main
+from generator.commands.cli import main
 from generator.estimate import applies, calculator_for, default_example, estimate, problems
 from generator.estimate.arithmetic import QuantityError, Scaled, format_fen, line_fen, parse_quantity, to_fen
 from generator.estimate.measures import measures

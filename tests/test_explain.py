@@ -11,13 +11,13 @@ from conftest import copy_project
 from explain_project import PROJECT, explain_site
 from golden_pages import GOLDEN
 
-from generator.cli import main
-from generator.emit import environment
-from generator.flowchart import flowchart, short_limit, wrap
-from generator.glossary_inline import Glossary, _environment, annotate
+from generator.commands.cli import main
+from generator.emit.emit import environment
 from generator.pages import derive_pages
+from generator.pages.flowchart import flowchart, short_limit, wrap
+from generator.pages.glossary_inline import Glossary, _environment, annotate
 from generator.pipeline import markdown_files
-from generator.plain_language import MAX_SENTENCE, plain_language_diagnostics, sentence_length
+from generator.rules.plain_language import MAX_SENTENCE, plain_language_diagnostics, sentence_length
 
 FRONT = '---\ntitle: "征收"\n---\n\n'
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from generator.forked import split_map
+from generator.parallel.forked import split_map
 
 
 def squares(items):  # type: ignore[no-untyped-def]

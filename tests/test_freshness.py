@@ -12,9 +12,9 @@ import pytest
 from conftest import FIXTURES, copy_project
 
 from generator import pipeline
-from generator.cli import main
+from generator.commands.cli import main
 from generator.diagnostics import Severity
-from generator.freshness import add_years
+from generator.rules.freshness import add_years
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LAND_PRICE = """\

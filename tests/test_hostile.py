@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.content import Source, read_sources, validate_sources
 from generator.diagnostics import Diagnostic
-from generator.emit import render_pages
+from generator.emit.emit import render_pages
+from generator.load.content import Source, read_sources, validate_sources
 from generator.model import CONTENT_TYPES
 from generator.pages import derive_pages
-from generator.references import resolve
+from generator.rules.references import resolve
 
 MINI = FIXTURES / "mini"
 SOURCES, _ = read_sources(MINI)

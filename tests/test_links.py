@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.links import page_url, relative, to_root
+from generator.pages.links import page_url, relative, to_root
 
 segment = st.sampled_from(["a", "b", "faq", "projects", "x-1", "index"])
 path = st.lists(segment, min_size=0, max_size=3).map(lambda parts: "/".join([*parts, "index"]) + ".md"

@@ -8,7 +8,7 @@ import re
 import struct
 from pathlib import Path
 
-from generator.qr import qr_svg
+from generator.renderer.qr import qr_svg
 
 BASE = "https://example.gov.cn/zsgk/"
 

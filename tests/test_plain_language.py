@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.plain_language import (
+from generator.rules.plain_language import (
     LEGAL_TERMS,
     MAX_SENTENCE,
     _longest_first,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.privacy import id_checksum_ok, luhn_ok, personal_data
+from generator.model.privacy import id_checksum_ok, luhn_ok, personal_data
 
 
 def kinds(text: str) -> list[str]:

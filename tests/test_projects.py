@@ -9,10 +9,10 @@ import pytest
 from conftest import REPO, copy_project
 
 from generator import pipeline
-from generator.cli import main
+from generator.commands.cli import main
 from generator.diagnostics import Severity
-from generator.references import Site
-from generator.timeline import timeline
+from generator.rules.references import Site
+from generator.rules.timeline import timeline
 
 HEAD = """id: test-project
 title: （示例）测试项目

@@ -66,7 +66,7 @@ def _kill_after(project: Path, out: Path, delay: float) -> bool:
     shutil.rmtree(project / pipeline.WORK_DIR, ignore_errors=True)  # no render cache: a full render
     for leftover in _staging_dirs(out):
         shutil.rmtree(leftover)
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--root", str(project), "--out", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", "build", "--root", str(project), "--out", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None and not _staging_dirs(out):

@@ -16,9 +16,9 @@ import yaml
 from conftest import FIXTURES, REPO, copy_project
 
 from generator import pipeline
-from generator.ci_format import JSON_KEYS
-from generator.cli import main, parser
-from generator.sitecheck import check_site
+from generator.commands.ci_format import JSON_KEYS
+from generator.commands.cli import main, parser
+from generator.post.sitecheck import check_site
 
 BROKEN_ANCHOR = "[见第九百九十九条](../../policies/house-regulation/#art-999)"
 

@@ -11,7 +11,7 @@ import pytest
 import segno
 from segno import consts
 
-from generator import qr, qr_symbol
+from generator.renderer import qr, qr_symbol
 
 BASE = "https://www.example.gov.cn/zsgk/duji/"
 # lengths that reach versions 1-40, each error level, version information (>= 7) and 16-bit lengths (>= 10)

@@ -12,8 +12,8 @@ from conftest import FIXTURES, copy_project, serve_dir
 from test_publish_atomic import tree_hash
 
 from generator import pipeline
-from generator.cli import main
-from generator.redirects import LOCK_FILE, read_lock
+from generator.commands.cli import main
+from generator.post.redirects import LOCK_FILE, read_lock
 
 QUESTIONS = Path("content") / "faq" / "questions.yml"
 

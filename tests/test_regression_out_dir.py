@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, copy_project
 
 from generator import pipeline
-from generator.cli import main
+from generator.commands.cli import main
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.yamlsource import parse
+from generator.load.yamlsource import parse
 
 FAQ = "- id: a1\n  question{sep}搬家费多少？\n  answer: 见标准。\n  topic: 安置\n"
 

@@ -29,12 +29,12 @@ def test_two_builds_at_different_times_are_byte_identical(tmp_path: Path, monkey
     second = copy_project(FIXTURES / "mini", tmp_path / "elsewhere" / "deeper" / "project")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "2000000000", "TZ": "Asia/Shanghai", "LC_ALL": "C.UTF-8",
            "PYTHONHASHSEED": "12345"}
-    subprocess.run([sys.executable, "-m", "generator.cli", "build", "--root", str(second)], env=env, check=True,
+    subprocess.run([sys.executable, "-m", "generator.commands.cli", "build", "--root", str(second)], env=env, check=True,
                    capture_output=True)
     env.pop("SOURCE_DATE_EPOCH")
     env["PYTHONHASHSEED"] = "999"
     out3 = tmp_path / "third-site"
-    subprocess.run([sys.executable, "-m", "generator.cli", "build", "--root", str(second), "--out", str(out3)],
+    subprocess.run([sys.executable, "-m", "generator.commands.cli", "build", "--root", str(second), "--out", str(out3)],
                    env=env, check=True, capture_output=True)
 
     a, b, c = tree_hash(first / "site"), tree_hash(second / "site"), tree_hash(out3)

@@ -16,11 +16,11 @@ import yaml
 from conftest import copy_project
 
 from generator import pipeline
-from generator.cli import main as cli
+from generator.commands.cli import main as cli
 from generator.diagnostics import Severity
 from generator.pages import derive_pages
 from generator.renderer import parallel, render_cache
-from generator.synthetic import write_project
+from generator.synthetic.synthetic import write_project
 
 PAGES = 150
 

@@ -14,10 +14,10 @@ import yaml
 from conftest import FIXTURES, REPO, copy_project
 
 from generator import pipeline
-from generator.cli import main
+from generator.commands.cli import main
+from generator.commands.scaffold import scaffold
+from generator.commands.schema_export import schemas, stale_schemas
 from generator.model import CONTENT_TYPES
-from generator.scaffold import scaffold
-from generator.schema_export import schemas, stale_schemas
 
 SCHEMAS = REPO / "schemas"
 

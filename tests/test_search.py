@@ -11,11 +11,11 @@ import pytest
 from conftest import FIXTURES, copy_project, serve_dir
 
 from generator import pipeline
-from generator.search import index
-from generator.search.encoding import decode_postings, decode_varints, postings_text, varint
-from generator.search.extract import PageText, page_text
-from generator.search.postings import Doc, entry
-from generator.search.tokens import bucket, normalise, query_keys, runs
+from generator.post.search import index
+from generator.post.search.encoding import decode_postings, decode_varints, postings_text, varint
+from generator.post.search.extract import PageText, page_text
+from generator.post.search.postings import Doc, entry
+from generator.post.search.tokens import bucket, normalise, query_keys, runs
 
 WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like "
              "Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 "
@@ -159,8 +159,8 @@ def test_without_javascript_the_box_leads_to_the_section_pages(browser, mini_sit
 
 def test_missing_page_and_shared_alias_are_reported(tmp_path: Path, mini_site: Path):
     from generator.pages import derive_pages
-    from generator.search import documents
-    from generator.search.synonyms import synonyms
+    from generator.post.search import documents
+    from generator.post.search.synonyms import synonyms
 
     project = copy_project(FIXTURES / "mini", tmp_path / "p")
     terms = project / "content/glossary/terms.yml"

@@ -16,11 +16,11 @@ from conftest import FIXTURES, copy_project, serve_dir
 
 from generator import pipeline
 from generator.pages import derive_pages
-from generator.search import documents, index, search_index
-from generator.search.encoding import decode_postings, decode_varints
-from generator.search.extract import PageText
-from generator.search.postings import WINDOW, Doc, entry
-from generator.search.tokens import bucket
+from generator.post.search import documents, index, search_index
+from generator.post.search.encoding import decode_postings, decode_varints
+from generator.post.search.extract import PageText
+from generator.post.search.postings import WINDOW, Doc, entry
+from generator.post.search.tokens import bucket
 
 FACETS = index.Facets(("问答", "政策解读"), ("甲镇", "乙镇"))
 
@@ -143,10 +143,10 @@ def test_warm_cache_reads_only_the_changed_page_and_equals_a_cold_build(
 
     def counting(task: str, items: list[object], *args: object, **kwargs: object) -> list[object]:
         read.append(len(items))
-        from generator.fanout import task_function
+        from generator.parallel.fanout import task_function
         return task_function(task)(list(items))
 
-    monkeypatch.setattr("generator.search.fan_out", counting)
+    monkeypatch.setattr("generator.post.search.fan_out", counting)
     warm = index_tree(project, site_dir, cache)
     assert read == [1], "only the edited page is read again"
     assert warm == index_tree(project, site_dir, None), "the cache never changes a byte"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import build as search_build
-from generator.search import update
-from generator.search.build import IndexBuild
-from generator.search.encoding import RICH_PAGES, dense_size, encode, patch, sparse_values
-from generator.search.index import DATA_DIR, Facets, Head
+from generator.post.search import build as search_build
+from generator.post.search import update
+from generator.post.search.build import IndexBuild
+from generator.post.search.encoding import RICH_PAGES, dense_size, encode, patch, sparse_values
+from generator.post.search.index import DATA_DIR, Facets, Head
 
 FACETS = Facets(("问答", "政策解读"), ("甲镇", "乙镇"))
 WORDS = ["征收", "补偿", "安置", "评估", "听证", "期限", "房屋", "土地", "公告", "协议"]

@@ -33,7 +33,7 @@ def wait_for(url: str, needle: str, timeout: float = 40.0) -> str:
 def test_serve_rebuilds_on_change_and_survives_bad_edit(tmp_path: Path):
     project = copy_project(FIXTURES / "mini", tmp_path / "p")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--root", str(project), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", "serve", "--root", str(project), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}/faq/transition-fee/"

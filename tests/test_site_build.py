@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_project
 
-from generator.cli import main
+from generator.commands.cli import main
 from generator.pipeline import analyse
 
 

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import sitecheck
+from generator.post import sitecheck
 
 FAQ = "faq/transition-fee/index.html"
 POLICY = "policies/house-regulation/index.html"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sitecheck_scan import RESOURCE_ATTRS, external, scan_html
+from generator.post.sitecheck_scan import RESOURCE_ATTRS, external, scan_html
 
 
 @dataclass

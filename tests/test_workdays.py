@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from conftest import REPO
 
-from generator.content import load_content
-from generator.project_rules import site_calendar
-from generator.references import resolve
-from generator.workdays import Calendar, add_days, add_working_days, working_days_between
+from generator.load.content import load_content
+from generator.rules.project_rules import site_calendar
+from generator.rules.references import resolve
+from generator.rules.workdays import Calendar, add_days, add_working_days, working_days_between
 
 D = dt.date.fromisoformat
 

@@ -10,9 +10,9 @@ from conftest import FIXTURES
 from hypothesis import given
 from test_hostile import FAST, SOURCES, mutated
 
-from generator.content import Source, _check_plain, _check_tree, check_source, read_sources
-from generator.yamlplain import NEEDS_TREE, plain_values
-from generator.yamlsource import MAX_DEPTH, decode, parse, plain
+from generator.load.content import Source, _check_plain, _check_tree, check_source, read_sources
+from generator.load.yamlplain import NEEDS_TREE, plain_values
+from generator.load.yamlsource import MAX_DEPTH, decode, parse, plain
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from generator.yamlsource import Map, Scalar, Seq, locate, parse, plain
+from generator.load.yamlsource import Map, Scalar, Seq, locate, parse, plain
 
 
 def codes(diags):

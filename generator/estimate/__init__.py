@@ -8,9 +8,9 @@ for, sources); `estimate` turns a resident's `Situation` into a `Breakdown`. The
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, error
-from ..links import page_path
 from ..model.standard import CompensationStandard, Example, Situation
-from ..references import Site
+from ..pages.links import page_path
+from ..rules.references import Site
 from .breakdown import Breakdown, Item, estimate, problems
 from .calculator import NOTICE, Calculator, applies, browser_data, calculator_for
 from .measures import Measure, measures

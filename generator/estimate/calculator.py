@@ -10,9 +10,9 @@ from typing import Any
 
 from ..model.fields import Citation
 from ..model.standard import CompensationStandard, Rate, Zone
-from ..references import Site
-from ..text import article_label
-from ..views import CitationView, cite
+from ..pages.text import article_label
+from ..pages.views import CitationView, cite
+from ..rules.references import Site
 from .arithmetic import format_fen, plain_fen, to_fen
 from .measures import Measure, measures
 

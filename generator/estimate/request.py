@@ -13,11 +13,11 @@ It is read with the same positioned loader as the content, so problems point at 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, error, has_errors
-from ..links import page_path
+from ..load.validation import validate_node
+from ..load.yamlsource import parse
 from ..model.standard import Situation
-from ..references import Site
-from ..validation import validate_node
-from ..yamlsource import parse
+from ..pages.links import page_path
+from ..rules.references import Site
 from .breakdown import Breakdown, estimate, problems
 from .calculator import applies, calculator_for
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from ..privacy import identity_numbers
+from .privacy import identity_numbers
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

@@ -43,8 +43,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..privacy import personal_data
 from .fields import Date, Flag, Id, RefTo, Reviewed, Strict, Text, describe
+from .privacy import personal_data
 
 
 def no_personal_data(value: str) -> str:

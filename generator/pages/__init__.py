@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..references import Site
+from ..rules.references import Site
 from .disclosure_pages import disclosure_pages
 from .estimator_pages import estimator_pages
 from .home import home_page

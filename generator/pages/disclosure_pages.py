@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue_report import row_title, summary
-from ..compliance import Report, RowStatus, assess
-from ..links import page_path, relative
 from ..model.disclosure import DOMAIN_LABELS, MODE_LABELS, TIER_LABELS
-from ..references import Site
-from ..views import cite
+from ..rules.catalogue_report import row_title, summary
+from ..rules.compliance import Report, RowStatus, assess
+from ..rules.references import Site
+from .links import page_path, relative
 from .page import Page
+from .views import cite
 
 SECTION = "disclosure"
 LABEL = "公开事项对照表"

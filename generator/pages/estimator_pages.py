@@ -11,9 +11,9 @@ from typing import Any
 from ..estimate import NOTICE, Breakdown, applies, browser_data, calculator_for, worked_examples
 from ..estimate.arithmetic import format_fen
 from ..estimate.calculator import SAMPLE_NOTICE, Calculator, Line
-from ..links import page_path, relative
 from ..model.standard import CATEGORY_LABELS, CompensationStandard
-from ..references import Site
+from ..rules.references import Site
+from .links import page_path, relative
 from .page import Page, latest
 
 SECTION = "estimate"

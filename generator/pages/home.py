@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..links import page_path, relative
-from ..references import Site
+from ..rules.references import Site
+from .links import page_path, relative
 from .page import Page, latest
 
 SECTIONS = (

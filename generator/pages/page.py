@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..links import page_url
+from .links import page_url
 
 
 @dataclass(frozen=True)

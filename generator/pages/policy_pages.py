@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..links import page_path, relative
 from ..model.policy import Interpretation, PolicyDocument
-from ..references import Site
-from ..text import article_anchor, article_label, iso_date
+from ..rules.references import Site
+from .links import page_path, relative
 from .page import Page, latest
+from .text import article_anchor, article_label, iso_date
 
 SECTION = "policies"
 LABEL = "政策文件"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..flowchart import flowchart
-from ..links import page_path, relative
 from ..model.procedure import Procedure
 from ..model.standard import REGIME_LABELS
-from ..references import Site
-from ..views import cite, time_limit_text
+from ..rules.references import Site
+from .flowchart import flowchart
+from .links import page_path, relative
 from .page import Page, latest
+from .views import cite, time_limit_text
 
 SECTION = "procedures"
 LABEL = "征收程序"

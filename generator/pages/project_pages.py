@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..links import page_path, relative
 from ..model.project import STATUS_LABELS, Announcement, Project
 from ..model.standard import REGIME_LABELS
-from ..project_rules import MINIMUMS, UNIT_TEXT
-from ..references import Site
-from ..text import iso_date
-from ..timeline import STATE_LABELS, Timeline, procedure_of, timeline
+from ..rules.project_rules import MINIMUMS, UNIT_TEXT
+from ..rules.references import Site
+from ..rules.timeline import STATE_LABELS, Timeline, procedure_of, timeline
+from .links import page_path, relative
 from .page import Page, latest
+from .text import iso_date
 
 SECTION = "projects"
 LABEL = "征收项目"

@@ -8,9 +8,9 @@ import datetime as dt
 from itertools import groupby
 from typing import Any
 
-from ..links import page_path, relative, to_root
 from ..model import CONTENT_TYPES
-from ..references import Site
+from ..rules.references import Site
+from .links import page_path, relative, to_root
 from .page import Page, latest
 
 SECTION = "recent"

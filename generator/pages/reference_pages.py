@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from ..links import page_path, relative
 from ..model.procedure import UNIT_LABELS
 from ..model.reference import Contact, Question, Remedy, Term, Topic
-from ..references import Site
-from ..views import cite, time_limit_text
+from ..rules.references import Site
+from .links import page_path, relative
 from .page import Page, latest
+from .views import cite, time_limit_text
 
 PENDING = "待补充"
 

@@ -4,9 +4,9 @@ JavaScript, the list of section index pages. The index itself is built after ren
 
 from __future__ import annotations
 
-from ..links import page_path, relative, to_root
-from ..navigation import NAV
-from ..references import Site
+from ..rules.references import Site
+from .links import page_path, relative, to_root
+from .navigation import NAV
 from .page import Page
 
 SECTION = "search"

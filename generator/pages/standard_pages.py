@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..links import page_path, relative
 from ..model.standard import CATEGORY_LABELS, REGIME_LABELS, CompensationStandard
-from ..references import Site
-from ..views import cite, figure
+from ..rules.references import Site
 from .estimator_pages import estimator_link, example_views
+from .links import page_path, relative
 from .page import Page, latest
+from .views import cite, figure
 
 SECTION = "standards"
 LABEL = "补偿标准"

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import Diagnostic, error, has_errors
-from ..fanout import stop
+from ..parallel.fanout import stop
 from . import render_cache as cache
 from .mkdocs_run import HINT, Run, RunResult, render_run
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.qr import qr_svg
+from .qr import qr_svg
 
 
 def gk_qr(url: str, css_class: str, size: int) -> Markup:

@@ -8,7 +8,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from generator.renderer.mkdocs_run import Run, render_run
+from .mkdocs_run import Run, render_run
 
 
 def main(argv: list[str]) -> int:

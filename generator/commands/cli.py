@@ -1,0 +1,296 @@
+"""Command line: `gongkai check | build | serve | ...`. The only place that prints and exits."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import pipeline
+from ..diagnostics import Severity, has_errors, sort_diagnostics
+from .ci_format import as_github, as_json
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # content or build problems; diagnostics printed
+EXIT_USAGE = 2  # bad command line
+FORMATS = ("text", "json", "github")
+TODAY_HELP = "按哪一天判断复核期限和地价年限（YYYY-MM-DD），默认取 SOURCE_DATE_EPOCH，否则取今天"
+
+
+def _print_diagnostics(diags: Sequence, fmt: str = "text") -> None:
+    ordered = sort_diagnostics(diags)
+    if fmt == "json":
+        print(as_json(ordered))
+        return
+    if fmt == "github" and ordered:
+        print(as_github(ordered))
+    for d in ordered:
+        print(d.format(), file=sys.stderr)
+    errors = sum(1 for d in ordered if d.severity is Severity.ERROR)
+    warnings = len(ordered) - errors
+    if ordered:
+        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”无效，应写成 YYYY-MM-DD") from None
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    """The day freshness is judged on: --today, else SOURCE_DATE_EPOCH, else the clock. Only here."""
+    if args.today:
+        return args.today  # type: ignore[no-any-return]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    result = pipeline.check(Path(args.root), production=args.production, today=_today(args))
+    _print_diagnostics(result, args.format)
+    if has_errors(result, strict=args.strict):
+        return EXIT_INVALID
+    if args.format == "text":
+        print("检查通过。", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    out = Path(args.out) if args.out else root / "site"
+    result = pipeline.build(root, out, production=args.production, strict=args.strict, today=_today(args),
+                            jobs=args.jobs)
+    _print_diagnostics(result.diagnostics, args.format)
+    if not result.published:
+        print(f"构建失败，已发布的站点（{out}）保持不变。", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"已构建 {result.page_count} 个页面，发布到 {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from ..synthetic.synthetic import write_project
+
+    if args.city:
+        from ..synthetic.synthetic import write_city
+
+        write_city(Path(args.out), args.pages, seed=args.seed)
+        print(f"已生成合成全市目录（示例数据）到 {args.out}", file=sys.stderr)
+        return EXIT_OK
+    plan = write_project(Path(args.out), args.pages, seed=args.seed)
+    counts = "，".join(f"{key} {n}" for key, n in plan.counts.items())
+    print(f"已生成合成站点项目（示例数据）到 {args.out}：{counts}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_city(args: argparse.Namespace) -> int:
+    from .city import build_city
+
+    root = Path(args.root)
+    out = Path(args.out) if args.out else root / "site"
+    result = build_city(root, out, jobs=args.jobs, production=args.production, strict=args.strict)
+    _print_diagnostics(result.diagnostics)
+    if not result.published:
+        print(f"全市构建失败，已发布的站点（{out}）保持不变。", file=sys.stderr)
+        return EXIT_INVALID
+    pages = sum(d.page_count for d in result.districts)
+    print(f"已构建 {len(result.districts)} 个区县、共 {pages} 个页面，发布到 {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.root), lambda line: print(line, file=sys.stderr), host=args.host, port=args.port)
+
+
+def _cmd_estimate(args: argparse.Namespace) -> int:
+    import json
+
+    from ..estimate.request import estimate_file
+
+    site, diags = pipeline.analyse(Path(args.root))
+    if site is None or has_errors(diags):
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    source = Path(args.input)
+    if not source.is_file():
+        print(f"找不到输入文件 {source}", file=sys.stderr)
+        return EXIT_USAGE
+    breakdown, problems = estimate_file(site, args.standard, str(source), source.read_bytes())
+    if breakdown is None:
+        _print_diagnostics(problems)
+        return EXIT_INVALID
+    print(json.dumps(breakdown.as_json(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_urls(args: argparse.Namespace) -> int:
+    from ..pages import derive_pages
+    from ..post.redirects import LOCK_FILE, lock_text, plan_redirects
+
+    root = Path(args.root)
+    site, diags = pipeline.analyse(root)
+    if site is None or has_errors(diags):
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    pages = derive_pages(site)
+    if not args.update:
+        problems = pipeline.url_diagnostics(root, site, pages, production=True)
+        _print_diagnostics(problems)
+        return EXIT_INVALID if has_errors(problems) else EXIT_OK
+    redirects, problems = plan_redirects(site, pages)
+    if has_errors(problems):
+        _print_diagnostics(problems)
+        return EXIT_INVALID
+    (root / LOCK_FILE).write_text(lock_text(root, pages, redirects), encoding="utf-8")
+    print(f"已更新 {root / LOCK_FILE}，请随内容一起提交。", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema_export import stale_schemas, write_schemas
+
+    out = Path(args.out)
+    if args.check:
+        stale = stale_schemas(out)
+        for name in stale:
+            print(f"{out / name}：已过期，请运行 gongkai schema --out {out} 并提交", file=sys.stderr)
+        return EXIT_INVALID if stale else EXIT_OK
+    changed = write_schemas(out)
+    print(f"已写入 {out}（{len(changed)} 个文件有变化）", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from ..model import TYPES_BY_KEY
+    from ..model.fields import ID_RE
+    from .scaffold import new_file
+
+    if args.type not in TYPES_BY_KEY or not ID_RE.match(args.id):
+        print(f"用法：gongkai new 类型 标识；类型可选：{'、'.join(TYPES_BY_KEY)}；"
+              "标识只能用小写英文字母、数字和连字符", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        target = new_file(Path(args.root), args.type, args.id)
+    except FileExistsError as exc:
+        print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已创建 {target}：请把其中的 TODO 换成真实内容，再运行 gongkai check", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..rules.catalogue_report import as_json, as_text
+    from ..rules.compliance import assess
+
+    site, diags = pipeline.analyse(Path(args.root))
+    if site is None or has_errors(diags):
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    try:
+        as_of = dt.date.today() if args.as_of == "today" else (dt.date.fromisoformat(args.as_of) if args.as_of else None)
+    except ValueError:
+        print(f"日期“{args.as_of}”格式不对，应写成 YYYY-MM-DD 或 today", file=sys.stderr)
+        return EXIT_USAGE
+    report = assess(site, as_of)
+    print(as_json(report) if args.format == "json" else as_text(report), end="")
+    if args.strict and report.failures:
+        print(f"有 {report.failures} 项不达标（必选事项缺失或逾期、本地规范性文件缺解读）。", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--root", default=".", help="站点项目目录（含 site_config.yml 和 content/），默认当前目录")
+
+    c = sub.add_parser("check", help="检查全部内容，打印问题；有错误时退出码为 1")
+    common(c)
+    c.add_argument("--format", choices=FORMATS, default="text", help="输出格式（json、github 供 CI 使用）")
+    c.add_argument("--strict", action="store_true", help="警告也视为失败")
+    c.add_argument("--production", action="store_true", help="按正式发布标准检查（不允许示例数据）")
+    c.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
+    c.set_defaults(func=_cmd_check)
+
+    b = sub.add_parser("build", help="构建站点；全部检查通过后才替换已发布的站点")
+    common(b)
+    b.add_argument("--out", default=None, help="输出目录，默认 site/")
+    b.add_argument("--production", action="store_true", help="正式发布：含示例数据时拒绝构建")
+    b.add_argument("--strict", action="store_true", help="警告也视为失败")
+    b.add_argument("--format", choices=FORMATS, default="text", help="问题的输出格式（json、github 供 CI 使用）")
+    b.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
+    b.add_argument("--jobs", type=int, default=None, help="渲染用的进程数，默认等于 CPU 核数")
+    b.set_defaults(func=_cmd_build)
+
+    sy = sub.add_parser("synth", help="生成合成测试站点（用于测试和性能基准），约 N 个页面")
+    sy.add_argument("--pages", type=int, required=True, help="大约多少个页面，如 100、1000、3000、10000")
+    sy.add_argument("--out", required=True, help="写入的站点项目目录")
+    sy.add_argument("--seed", type=int, default=0, help="随机种子；相同种子生成相同内容")
+    sy.add_argument("--city", action="store_true", help="生成一个含三个区县的全市目录（每个区县约 N 个页面）")
+    sy.set_defaults(func=_cmd_synth)
+
+    ct = sub.add_parser("city", help="构建全市：各区县站点（用满全部 CPU 核）、全市首页和全市搜索")
+    ct.add_argument("--root", default=".", help="全市目录（含 city.yml），默认当前目录")
+    ct.add_argument("--out", default=None, help="输出目录，默认 site/")
+    ct.add_argument("--jobs", type=int, default=None, help="进程数，默认等于 CPU 核数")
+    ct.add_argument("--production", action="store_true", help="正式发布：含示例数据时拒绝构建")
+    ct.add_argument("--strict", action="store_true", help="警告也视为失败")
+    ct.set_defaults(func=_cmd_city)
+
+    u = sub.add_parser("urls", help="检查已发布网址清单 urls.lock；--update 重新生成")
+    common(u)
+    u.add_argument("--update", action="store_true", help="按当前内容重写 urls.lock（保留标为 gone 的行）")
+    u.set_defaults(func=_cmd_urls)
+
+    sc = sub.add_parser("schema", help="导出 JSON Schema（供编辑器自动补全和校验）")
+    sc.add_argument("--out", default="schemas", help="输出目录，默认 schemas/")
+    sc.add_argument("--check", action="store_true", help="只检查是否过期；过期时退出码为 1")
+    sc.set_defaults(func=_cmd_schema)
+
+    n = sub.add_parser("new", help="按内容模型生成一个新内容文件（待填写处为 TODO）")
+    common(n)
+    n.add_argument("type", help="内容类型，如 faq、compensation_standards")
+    n.add_argument("id", help="新内容的标识（id），也是文件名")
+    n.set_defaults(func=_cmd_new)
+
+    s = sub.add_parser("serve", help="本地预览，内容改动后自动重建")
+    common(s)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=_cmd_serve)
+
+    e = sub.add_parser("estimate", help="按补偿标准估算补偿（与网页上的估算完全一致），以 JSON 输出明细")
+    common(e)
+    e.add_argument("--standard", required=True, help="补偿标准的标识（id）")
+    e.add_argument("--input", required=True, help="情形文件（YAML 或 JSON）：lines 各项数量、shared 共用数量")
+    e.set_defaults(func=_cmd_estimate)
+    r = sub.add_parser("report", help="打印公开事项对照表（与网站上的对照表相同）；--strict 时必选事项缺失或逾期则失败")
+    common(r)
+    r.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+    r.add_argument("--strict", action="store_true", help="必选事项缺失或逾期、本地规范性文件缺解读时退出码为 1")
+    r.add_argument("--as-of", default=None,
+                   help="按哪一天判断逾期：YYYY-MM-DD 或 today；默认为内容中最晚的更新日期（与网页一致）")
+    r.set_defaults(func=_cmd_report)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

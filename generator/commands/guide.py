@@ -1,0 +1,138 @@
+"""The editors' content guide and the diagnostics catalogue, generated from the model and the codes.
+
+`docs/content-guide.md` and `docs/diagnostics.md` are written by `scripts/update_docs.py`; a test
+fails when the committed files differ from what this module produces.
+"""
+
+from __future__ import annotations
+
+import inspect
+import types
+import typing
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..codes import CODES
+from ..model import CONTENT_TYPES, SiteConfig
+
+_TYPE_NAMES = {str: "文字", int: "整数", bool: "true/false"}
+
+
+def _describe_type(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        base = args[0]
+        meta = " ".join(type(m).__name__ for m in annotation.__metadata__)
+        if "parse_date" in repr(annotation.__metadata__):
+            return "日期 YYYY-MM-DD"
+        if "parse_money" in repr(annotation.__metadata__):
+            return "金额（正数，最多两位小数）"
+        if "parse_id" in repr(annotation.__metadata__):
+            return "标识（小写字母、数字、连字符）"
+        if "check_url" in repr(annotation.__metadata__):
+            return "网址"
+        if "parse_bool" in repr(annotation.__metadata__):
+            return "true/false"
+        del meta
+        return _describe_type(base)
+    if origin in (typing.Union, types.UnionType):
+        return " 或 ".join(_describe_type(a) for a in args)
+    if origin is list:
+        return f"列表：{_describe_type(args[0])}"
+    if origin is typing.Literal:
+        return "可选：" + " / ".join(str(a) for a in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "可选：" + " / ".join(str(m.value) for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"结构：{annotation.__name__}"
+    return _TYPE_NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _nested(annotation: Any) -> list[type[BaseModel]]:
+    found = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        found.append(annotation)
+    for arg in typing.get_args(annotation):
+        found.extend(_nested(arg))
+    return found
+
+
+def _field_rows(model: type[BaseModel]) -> list[str]:
+    rows = ["| 字段 | 名称 | 必填 | 写法 | 说明 |", "|---|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        required = "是" if info.is_required() else "否"
+        rows.append(f"| `{key}` | {info.title or ''} | {required} | {_describe_type(_annotation(info))} | "
+                    f"{(info.description or '').replace('|', '/')} |")
+    return rows
+
+
+def _annotation(info: FieldInfo) -> Any:
+    if info.metadata:
+        return typing.Annotated[(info.annotation, *info.metadata)]  # type: ignore[valid-type]
+    return info.annotation
+
+
+def _model_section(model: type[BaseModel], level: int, seen: set[type[BaseModel]]) -> list[str]:
+    seen.add(model)
+    lines = [f"{'#' * level} {model.__name__}", "", inspect.cleandoc(model.__doc__ or ""), "", *_field_rows(model), ""]
+    for info in model.model_fields.values():
+        for sub in _nested(info.annotation):
+            if sub not in seen:
+                lines += _model_section(sub, level + 1, seen)
+    return lines
+
+
+def content_guide(examples: Path | None = None) -> str:
+    lines = [
+        "# 内容编写指南（content guide）",
+        "",
+        "本文件由 `scripts/update_docs.py` 根据内容模型（generator/model/）自动生成，请勿手工修改。",
+        "",
+        "站点项目的结构：根目录下的 `site_config.yml`（站点设置），以及 `content/<类型>/` 下的 YAML 文件。",
+        "一个文件可以写一条内容（键值结构），也可以写多条（以“- ”开头的列表）。",
+        "",
+        "通用规则：",
+        "",
+        "- 所有值都按原样读取为文字，再按字段要求转换：`0571` 不会变成 377，`12.10` 不会变成 12.1，`no` 不会变成 false。",
+        "- 日期写成 `2024-03-01`；金额只写数字，最多两位小数，如 `1350.00`；不要写千位分隔符、单位或全角数字。",
+        "- 不允许 Tab 缩进、重复的字段、锚点和别名（`&`、`*`）、标签（`!!`），也不允许 HTML 和脚本。",
+        "- 引用政策文件的条款写成 `{document: 文件标识, article: 条号}`；被引用的条款必须在该文件的 `articles` 中逐字录入。",
+        "- 不知道的信息不要编：政策文件和联系方式可以把字段名写进 `pending`（待补充），页面会显示“待补充”。",
+        "- 示例数据必须写 `sample: true`，页面会显著标注“示例数据”；正式发布（`--production`）时不允许任何示例数据。",
+        "",
+        "## 站点设置 site_config.yml",
+        "",
+    ]
+    lines += _model_section(SiteConfig, 3, set())
+    lines += ["## 内容类型", ""]
+    for ctype in CONTENT_TYPES:
+        lines += [f"### {ctype.label}（`content/{ctype.key}/`）", "",
+                  f"网址：`{ctype.section}/<标识>/`", ""]
+        lines += _model_section(ctype.model, 4, set())
+        if examples is not None:
+            sample = _example(examples, ctype.key)
+            if sample:
+                lines += ["示例：", "", "```yaml", sample.rstrip(), "```", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _example(examples: Path, key: str) -> str:
+    folder = examples / "content" / key
+    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    return files[0].read_text(encoding="utf-8") if files else ""
+
+
+def diagnostics_catalogue() -> str:
+    lines = ["# 诊断代码目录（diagnostics）", "",
+             "本文件由 `scripts/update_docs.py` 根据 generator/codes.py 自动生成，请勿手工修改。",
+             "每个代码在 tests/fixtures/diagnostics/ 下都有一个能触发它的示例。", "",
+             "| 代码 | 名称 | 说明 |", "|---|---|---|"]
+    for code, (title, explanation) in sorted(CODES.items()):
+        lines.append(f"| {code} | {title} | {explanation} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,242 @@
+"""Load + validate stages: a site project on disk -> `Content` (typed items with their positions).
+
+A project is `site_config.yml` plus `content/<type>/*.yml`, where `<type>` is a key of
+`model.CONTENT_TYPES`. A file holds one item (a mapping) or a list of items.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import pydantic_core
+import yaml
+from pydantic import ValidationError
+
+from .. import diagnostics
+from ..diagnostics import Diagnostic, error, has_errors
+from ..model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig, privacy
+from ..parallel.pipe_fanout import fan_out
+from ..parallel.work_cache import code_version
+from . import validation, yamlerrors, yamlplain, yamlsource
+from .content_store import ContentStore, key_of
+from .validation import Located, Reparse, items_of, validate_node
+from .yamlplain import NEEDS_TREE, plain_values
+from .yamlsource import Node, decode, parse
+
+CONFIG_FILE = "site_config.yml"
+CONTENT_DIR = "content"
+MAX_TOTAL_BYTES = 50_000_000
+SECONDS_PER_BYTE = 5e-8  # parsing and validating, measured on the synthetic project (≈ 0.05 s per MB)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One YAML file read from disk: its project-relative path, type key and raw bytes."""
+
+    path: str
+    type_key: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Content:
+    config: Located[SiteConfig]
+    items: dict[str, tuple[Located, ...]]  # type key -> items in file order
+
+    def of(self, key: str) -> tuple[Located, ...]:
+        return self.items.get(key, ())
+
+
+def read_sources(root: Path) -> tuple[list[Source], list[Diagnostic]]:
+    """Read every content file (bytes only; no parsing). Sorted, so output never depends on the disk."""
+    diags: list[Diagnostic] = []
+    sources: list[Source] = []
+    config = root / CONFIG_FILE
+    if not config.is_file():
+        return [], [error(CONFIG_FILE, 0, 0, "Y100", f"找不到站点设置文件 {CONFIG_FILE}",
+                          "请在站点目录中运行，或用 --root 指定站点目录。")]
+    sources.append(Source(CONFIG_FILE, "site_config", config.read_bytes()))
+    content_dir = root / CONTENT_DIR
+    if not content_dir.is_dir():
+        return sources, [error(CONTENT_DIR, 0, 0, "Y100", "找不到 content 目录", "请创建 content/ 并按类型放置 YAML 文件。")]
+    total = 0
+    for entry in sorted(content_dir.iterdir()):
+        rel = f"{CONTENT_DIR}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.name not in TYPES_BY_KEY or not entry.is_dir():
+            allowed = "、".join(t.key for t in CONTENT_TYPES)
+            diags.append(error(rel, 0, 0, "S213", f"content 下有无法识别的“{entry.name}”",
+                               f"content 下只能是这些文件夹：{allowed}"))
+            continue
+        for parts, file in files_under(entry):
+            if parts[-1].startswith("."):
+                continue
+            frel = "/".join((rel, *parts))
+            if not parts[-1].endswith((".yml", ".yaml")):
+                diags.append(error(frel, 0, 0, "S213", "内容文件必须以 .yml 结尾", "请改名为 .yml，或移出 content 目录。"))
+                continue
+            with open(file, "rb") as f:
+                data = f.read()
+            total += len(data)
+            sources.append(Source(frel, entry.name, data))
+    if total > MAX_TOTAL_BYTES:
+        diags.append(error(CONTENT_DIR, 0, 0, "Y107", f"内容总量过大（{total} 字节）", "请检查是否误放了大文件。"))
+    return sources, diags
+
+
+def files_under(folder: Path) -> list[tuple[tuple[str, ...], str]]:
+    """(path parts below `folder`, file name on disk) of every file below it, sorted as `sorted(rglob("*"))`
+    would sort them (symbolic links to folders are listed, not entered), at a third of the cost."""
+    found = []
+    for dirpath, _, filenames in os.walk(folder):
+        below = Path(dirpath).relative_to(folder).parts
+        found += [((*below, name), os.path.join(dirpath, name)) for name in filenames]
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file parsed and validated: its valid items (place among the file's items, model) and its
+    diagnostics. A function of the file's path, type and bytes only, so it is kept between runs."""
+
+    items: tuple[tuple[int, Any], ...]
+    diags: tuple[Diagnostic, ...]
+
+
+def check_source(source: Source) -> Checked:
+    return _check_plain(source) or _check_tree(source)
+
+
+def _check_plain(source: Source) -> Checked | None:
+    """The fast path: plain values, no positions; None when anything needs reporting (the tree's path
+    then finds it, at its line)."""
+    text, decode_diags = decode(source.path, source.data)
+    value = plain_values(text) if text is not None else NEEDS_TREE
+    config = source.type_key == "site_config"
+    values = [value] if config or type(value) is dict else value if type(value) is list else [NEEDS_TREE]
+    model = SiteConfig if config else TYPES_BY_KEY[source.type_key].model
+    items = []
+    for index, item in enumerate(values):
+        if type(item) is not dict:
+            return None
+        try:
+            items.append((index, model.model_validate(item)))
+        except ValidationError:
+            return None
+    return Checked(tuple(items), tuple(decode_diags))
+
+
+def _check_tree(source: Source) -> Checked:
+    root, parse_diags = parse(source.path, source.data)
+    if root is None or has_errors(parse_diags):
+        return Checked((), tuple(parse_diags))  # the text is not trustworthy; validating it would add noise
+    config = source.type_key == "site_config"
+    model = SiteConfig if config else TYPES_BY_KEY[source.type_key].model
+    diags, items = list(parse_diags), []
+    node: Node
+    for index, node in enumerate([root] if config else items_of(root)):
+        located, found = validate_node(model, source.path, node)
+        diags.extend(found)
+        if located is not None:
+            items.append((index, located.item))
+    return Checked(tuple(items), tuple(diags))
+
+
+def check_sources(sources: list[Source]) -> list[Checked]:
+    return [check_source(source) for source in sources]
+
+
+def check_files(files: list[tuple[str, str, str]]) -> list[tuple[str, Checked | None]]:
+    """Fan-out task, given names rather than bytes: (file on disk, project path, type key) -> (key of the
+    bytes read, the checked file); the caller checks again any file whose key is not the one it read."""
+    answers: list[tuple[str, Checked | None]] = []
+    for file, path, type_key in files:
+        try:
+            data = Path(file).read_bytes()
+        except OSError:
+            answers.append(("", None))
+            continue
+        answers.append((key_of(path, type_key, data), check_source(Source(path, type_key, data))))
+    return answers
+
+
+def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content | None, list[Diagnostic]]:
+    """The checked files, in order, as Content; None if the site settings are not valid."""
+    diags: list[Diagnostic] = []
+    config: Located[SiteConfig] | None = None
+    items: dict[str, list[Located]] = {t.key: [] for t in CONTENT_TYPES}
+    for source, result in zip(sources, checked, strict=True):
+        diags.extend(result.diags)
+        if not result.items:
+            continue
+        tree = Reparse(source.path, source.data)
+        for index, item in result.items:
+            located = Located(item, source.path, functools.partial(tree.item, index))
+            if source.type_key == "site_config":
+                config = located
+            else:
+                items[source.type_key].append(located)
+    if config is None:
+        return None, diags
+    return Content(config, {k: tuple(v) for k, v in items.items()}), diags
+
+
+def validate_sources(sources: list[Source]) -> tuple[Content | None, list[Diagnostic]]:
+    """Parse and validate every file; collect all diagnostics; Content only if the config is valid."""
+    return content_from(sources, check_sources(sources))
+
+
+def load_content(root: Path, cache: Path | None = None,
+                 jobs: int | None = None) -> tuple[Content | None, list[Diagnostic]]:
+    """Read, parse and validate a project. With `cache` (a folder in the work folder), files checked
+    before are taken from it; the others are checked on every core (`jobs`, default all)."""
+    with gc_paused():
+        sources, diags = read_sources(root)
+        store = ContentStore(cache, store_version())
+        keys = [key_of(s.path, s.type_key, s.data) for s in sources]
+        checked = [store.get(key) for key in keys]
+        missing = [i for i, found in enumerate(checked) if found is None]
+        files = [(str((root / sources[i].path).absolute()), sources[i].path, sources[i].type_key) for i in missing]
+        answers = fan_out("generator.load.content:check_files", files, [len(sources[i].data) for i in missing],
+                          SECONDS_PER_BYTE, jobs)
+        for i, (key, result) in zip(missing, answers, strict=True):
+            if key != keys[i] or result is None:  # the file changed on disk since it was read here
+                result = check_source(sources[i])
+            checked[i] = result
+            store.put(keys[i], result)
+        store.save()
+        content, more = content_from(sources, checked)  # type: ignore[arg-type]
+    return content, diags + more
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Loading allocates millions of objects and frees few: the collector, run on every few hundred
+    allocations, would walk the growing heap again and again (a third of the load's time) for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def store_version() -> str:
+    """The code and library versions a checked file depends on."""
+    model_dir = Path(__file__).resolve().parent.parent / "model"
+    model_code = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(model_dir.glob("*.py")))
+    libraries = f"{yaml.__version__}|{yaml.__with_libyaml__}|{pydantic.VERSION}|{pydantic_core.__version__}"
+    return code_version(sys.modules[__name__], yamlsource, yamlerrors, yamlplain, validation, privacy, diagnostics,
+                        extra=f"{libraries}|{model_code}")

@@ -1,0 +1,1 @@
+"""Shared machinery, not a stage: using every core (fan-out to workers) and the build's work cache."""

@@ -1,0 +1,22 @@
+"""Publishing rules that apply on top of the model: e.g. no sample data in a production build."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, error
+from ..model import CONTENT_TYPES
+from .references import Site
+
+
+def production_rules(site: Site) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    if site.config.sample_data:
+        diags.append(error("site_config.yml", 0, 0, "P501", "正式发布（--production）时站点仍声明含示例数据（sample_data: true）",
+                           "换成正式数据后，把 sample_data 改为 false。"))
+    for ctype in CONTENT_TYPES:
+        for item in site.of(ctype.key):
+            if getattr(item, "sample", False):
+                pos = site.located[(ctype.key, item.id)].pos("sample")
+                diags.append(error(pos.path, pos.line, pos.column, "P501",
+                                   f"正式发布时不允许示例数据：{ctype.label}“{item.id}”仍标为 sample: true",
+                                   "请换成有文号和日期的正式数据，并删除 sample: true。"))
+    return diags

@@ -1,0 +1,2 @@
+"""Generated content for tests and benchmarks: districts, projects and text of any size (never
+published as official: every item is marked sample)."""
