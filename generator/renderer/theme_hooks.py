@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .qr import qr_svg
+from generator.renderer.qr import qr_svg  # a mkdocs hook file is loaded by path: no relative imports
 
 
 def gk_qr(url: str, css_class: str, size: int) -> Markup:
