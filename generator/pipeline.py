@@ -93,8 +93,8 @@ def analyse(root: Path, production: bool = False,
 
 
 def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production: bool) -> list[Diagnostic]:
-    """Old ids redirect (former_ids), no URL listed in urls.lock vanishes (generator/redirects.py), and
-    every URL fits a QR code (generator/qr.py)."""
+    """Old ids redirect (former_ids), no URL listed in urls.lock vanishes (generator/post/redirects.py), and
+    every URL fits a QR code (generator/renderer/qr.py)."""
     redirects, diags = plan_redirects(site, pages)
     return diags + check_lock(root, pages, redirects, production) + too_long(site, pages)
 
@@ -109,7 +109,7 @@ def check(root: Path, production: bool = False, today: dt.date | None = None) ->
 def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = None) -> dict[str, str]:
     """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests
     read); with a `cache` folder, only pages whose Page value changed since the last build are rendered,
-    half of them in a forked child when there are many (generator/forked.py)."""
+    half of them in a forked child when there are many (generator/parallel/forked.py)."""
     def batch(todo: Sequence[Page]) -> list[str]:
         files = explain_terms(site, render_pages(tuple(todo)))
         return [files[page.path] for page in todo]

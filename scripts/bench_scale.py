@@ -3,7 +3,7 @@
     /work/venv/bin/python scripts/bench_scale.py [--sizes 100 1000 3000 10000] [--baseline-max 3000]
                                                   [--workdir /tmp/gk-bench-scale] [--jobs N]
 
-For each size it writes a synthetic project (generator/synthetic.py), then measures, each build in
+For each size it writes a synthetic project (generator/synthetic/synthetic.py), then measures, each build in
 a fresh process with nothing left from an earlier build:
   - gongkai: `gongkai build` (full build: load, validate, derive, render, post-process, check, publish);
   - incremental: one YAML file edited (a question's answer), `gongkai build` again, and how many

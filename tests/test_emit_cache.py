@@ -1,5 +1,5 @@
 """Emit between builds: the Markdown of a page whose Page value is unchanged comes from the work folder's
-cache (generator/page_cache.py), and write_tree touches only what changed."""
+cache (generator/emit/page_cache.py), and write_tree touches only what changed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""generator/forked.py: half of a computation in a forked child gives exactly the sequential result."""
+"""generator/parallel/forked.py: half of a computation in a forked child gives exactly the sequential result."""
 
 from __future__ import annotations
 

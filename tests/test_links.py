@@ -1,4 +1,4 @@
-"""Relative links between pages (generator/links.py) agree with posixpath on any page layout."""
+"""Relative links between pages (generator/pages/links.py) agree with posixpath on any page layout."""
 
 from __future__ import annotations
 

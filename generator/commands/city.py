@@ -5,10 +5,10 @@ with a city index page linking them and a city-wide search.
     city/<district>/...      one ordinary site project per district
 
 `build_city(root, out)` stages the whole city beside `out`: each district is built by the ordinary
-pipeline (one worker process per district, `generator/city_worker.py`; a district's renderer gets
+pipeline (one worker process per district, `generator/commands/city_worker.py`; a district's renderer gets
 the cores left over) into `<staging>/<id>/`; then the city pages (index and search, rendered by the
 same renderer and theme) and the city-wide search index (the district pages' text, through
-generator/search's own index builder, with the district as the area filter) are added, and the
+generator/post/search's own index builder, with the district as the area filter) are added, and the
 staging folder is swapped in atomically. Nothing is published unless every district built.
 """
 
@@ -202,7 +202,7 @@ def _index_page(city: CityConfig, districts: tuple[DistrictResult, ...], updated
 
 
 def _search_page(city: CityConfig, districts: tuple[DistrictResult, ...]) -> Page:
-    """generator/search's own search page, over the whole city: the area filter lists the districts."""
+    """generator/post/search's own search page, over the whole city: the area filter lists the districts."""
     path = page_path("search")
     sections = [{"label": d.name, "href": f"../{d.id}/", "blurb": d.description} for d in districts]
     types = [label for label, _ in NAV if any(doc.section == label for d in districts for doc in d.docs)]

@@ -1,7 +1,7 @@
 """Holiday calendars (节假日安排): which dates are off and which weekend days are worked, per year.
 
 Working-day periods (e.g. 预公告 at least 10 working days) are counted with these calendars; see
-`generator/workdays.py` for the exact rules. Copy each year from the 国务院办公厅 notice.
+`generator/rules/workdays.py` for the exact rules. Copy each year from the 国务院办公厅 notice.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Disclosure catalogue rows (公开事项): one row of the national 标准目录 that applies to the center.
 
 A row says what must be disclosed (事项 and 要素), on what basis, how fast, where, to whom and how;
-`published_in` says where this site fulfils it, so `generator/compliance.py` can check the row
+`published_in` says where this site fulfils it, so `generator/rules/compliance.py` can check the row
 and the 公开事项对照表 page can show where each row is published and what is missing.
 
 ```yaml

@@ -32,7 +32,7 @@ updated: 2025-03-18
 
 Text fields are checked for one household's personal data (ID numbers, mobile numbers, bank
 cards, names with amounts): such text is rejected (D920). Statutory display minimums and the
-approval deadline are checked in `generator/project_rules.py`.
+approval deadline are checked in `generator/rules/project_rules.py`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The 最近更新 page: what changed and when, from the content's own `updated` dates (never git or
-the clock), plus the review dates editors committed to. The Atom feed (generator/feed.py) lists
+the clock), plus the review dates editors committed to. The Atom feed (generator/post/feed.py) lists
 the same changes."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Half of a pure computation in a forked child, the other half here: both cores without pickling the input.
 
-`fan_out` (generator/fanout.py) starts fresh interpreters and pickles their share of the items, which
+`fan_out` (generator/parallel/fanout.py) starts fresh interpreters and pickles their share of the items, which
 costs more than it saves when the items are large values already in memory (the emit stage's pages). A
 forked child shares this process's memory, computes the second half and sends back only its results.
 Forking is safe only while this process runs a single thread, so with other threads alive (or no

@@ -1,7 +1,7 @@
 """mkdocs hooks (the generated config's `hooks:`): what gongkai's theme templates call from Python.
 
 Loaded by mkdocs itself, so a plain `mkdocs build` of the generated config renders the same pages as
-gongkai's renderer does. `gk_qr` draws a URL's QR code inline (generator/qr.py).
+gongkai's renderer does. `gk_qr` draws a URL's QR code inline (generator/renderer/qr.py).
 """
 
 from __future__ import annotations

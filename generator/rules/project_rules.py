@@ -8,7 +8,7 @@
   in the project's procedure (D914), kinds that fit the regime (D915), sample projects titled
   "（示例）" (D921) and the statutory contents of some announcements (D916-D918).
 
-How periods are counted is documented in `generator/workdays.py`.
+How periods are counted is documented in `generator/rules/workdays.py`.
 """
 
 from __future__ import annotations
