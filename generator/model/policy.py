@@ -70,7 +70,8 @@ class PolicyDocument(Reviewed):
     by_when: Text = describe("什么时候", "要注意的期限；没有期限时写明“无固定期限”")
     known: Text | None = describe("已知情况", "对尚未取得原文的文件，说明目前已知的情况和来源", default=None)
     pending: list[str] = describe("待补充字段", "尚未取得的字段名（如 doc_number），页面显示为“待补充”", default_factory=list)
-    articles: list[Article] = describe("引用条款", "本站引用的条款，逐字照录", default_factory=list)
+    articles: list[Article] = describe("引用条款", "本站引用的条款，逐字照录。国家法律、行政法规、司法解释的原文随生成器提供（按标题或文号对应），"
+                                     "所录条号必须存在、文字必须与原文一致；本地文件的条款由编辑录入", default_factory=list)
 
     @model_validator(mode="after")
     def _unique_articles(self) -> PolicyDocument:

@@ -21,6 +21,7 @@ from ..model import CONTENT_TYPES, SiteConfig
 from ..model.fields import Citation, RefTo
 from ..model.policy import PolicyDocument
 from ..model.site import Area
+from .national import NationalText, check_document, missing_article, national_text
 
 
 @dataclass(frozen=True)
@@ -153,9 +154,12 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
         diags.append(error(content.config.path, p.line, p.column, "R302", "镇街标识重复", "每个镇街的 id 必须唯一。"))
     documents = by_id["policy_documents"]
     articles = {doc_id: frozenset(a.number for a in doc.articles) for doc_id, doc in documents.items()}
+    laws = {doc_id: national_text(doc) for doc_id, doc in documents.items()}
+    for located in content.of("policy_documents"):
+        diags.extend(check_document(located))
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
-            diags.extend(_check_item(located, documents, articles, by_id, area_ids))
+            diags.extend(_check_item(located, documents, articles, by_id, area_ids, laws))
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
             if hasattr(located.item, "pending"):
@@ -165,8 +169,19 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
     return Site(config, items, by_id, located_by_key), diags
 
 
+def _article_unknown(located: Any, loc: tuple[object, ...], doc: PolicyDocument, number: int,
+                     law: NationalText | None) -> Diagnostic:
+    pos = located.pos(*loc, "article")
+    if law is not None and number not in law.articles:
+        return error(located.path, pos.line, pos.column, "R320", missing_article(law, number), "请改正条号。")
+    return error(located.path, pos.line, pos.column, "R304",
+                 f"引用了《{doc.title}》第 {number} 条，但该文件的引用条款（articles）中没有这一条",
+                 "请在该政策文件的 articles 中逐字录入这一条，或改正条号。")
+
+
 def _check_item(located: Any, documents: dict[str, PolicyDocument], articles: dict[str, frozenset[int]],
-                by_id: dict[str, dict[str, Any]], area_ids: set[str]) -> list[Diagnostic]:
+                by_id: dict[str, dict[str, Any]], area_ids: set[str],
+                laws: dict[str, NationalText | None]) -> list[Diagnostic]:
     diags = []
     for loc, target, ref in references(located.item):
         known = area_ids if target == "areas" else by_id.get(target, {})
@@ -179,22 +194,16 @@ def _check_item(located: Any, documents: dict[str, PolicyDocument], articles: di
     for loc, sub in parts:
         if isinstance(sub, Citation) and sub.article is not None and sub.document in documents:
             if sub.article not in articles[sub.document]:
-                doc = documents[sub.document]
-                pos = located.pos(*loc, "article")
-                diags.append(error(located.path, pos.line, pos.column, "R304",
-                                   f"引用了《{doc.title}》第 {sub.article} 条，但该文件的引用条款（articles）中没有这一条",
-                                   "请在该政策文件的 articles 中逐字录入这一条，或改正条号。"))
+                diags.append(_article_unknown(located, loc, documents[sub.document], sub.article,
+                                              laws[sub.document]))
     item = located.item
     if hasattr(item, "source") and isinstance(item.source, Citation) and item.source.document in documents:
         for loc, sub in parts:
             article = getattr(sub, "article", None)
             if loc and not isinstance(sub, Citation) and isinstance(article, int):
                 if article not in articles[item.source.document]:
-                    doc = documents[item.source.document]
-                    pos = located.pos(*loc, "article")
-                    diags.append(error(located.path, pos.line, pos.column, "R304",
-                                       f"引用了《{doc.title}》第 {article} 条，但该文件的引用条款中没有这一条",
-                                       "请在该政策文件的 articles 中录入这一条，或改正条号。"))
+                    diags.append(_article_unknown(located, loc, documents[item.source.document], article,
+                                                  laws[item.source.document]))
     return diags
 
 
