@@ -25,6 +25,7 @@ from .pages.glossary_inline import explain_terms
 from .pages.navigation import NAV
 from .parallel.forked import split_map
 from .post.feed import write_feed
+from .post.manifest import write_manifest
 from .post.redirects import check_lock, plan_redirects, write_redirects
 from .post.search import search_index
 from .post.sitecheck import check_site
@@ -138,14 +139,23 @@ def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
     return {"cache": work / CACHE_DIR} if inspect.unwrap(post) in CACHING else {}
 
 
+def out_diagnostics(root: Path, out: Path, cache: Path | None = None) -> list[Diagnostic]:
+    """B605 when publishing into `out` would delete something gongkai did not publish there."""
+    found = replaceable(root, out, cache)
+    if found is None:
+        return []
+    entry, reason = found
+    what = f"其中的“{entry}”{reason}" if entry else reason
+    return [error(str(out / entry), 0, 0, "B605", f"输出目录 {out} 不能被替换：{what}；为免删掉文件，构建不会覆盖这个目录",
+                  "gongkai 只替换它自己发布过、且未被改动的站点（根目录有发布清单 SHA256SUMS）。请用 --out 指定一个新的"
+                  "或空的目录；若这是旧版 gongkai 生成的站点，请先自行删除或改名。")]
+
+
 def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date | None,
            jobs: int | None) -> BuildResult:
     site, diags = analyse(root, production, today)
     gc.freeze()  # the loaded site lives until the end: later collections need not walk it again and again
-    if not replaceable(root, out):
-        diags.append(error(str(out), 0, 0, "B605",
-                           f"输出目录 {out} 已存在，但不是以前生成的站点；为免删掉其中的文件，不会覆盖它",
-                           "请用 --out 指定一个新的或空的目录（默认是站点项目下的 site/）。"))
+    diags += out_diagnostics(root, out, root / WORK_DIR / CACHE_DIR)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
@@ -168,6 +178,9 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
             diags += post(site, pages, staged, **_cache_for(post, work))
         if not has_errors(diags):
             diags += check_site(staged, work / CACHE_DIR)
+        if not has_errors(diags, strict):
+            write_manifest(staged, work / CACHE_DIR)
+            diags += out_diagnostics(root, out, work / CACHE_DIR)  # again: the folder may have changed meanwhile
         if has_errors(diags, strict):
             discard(staged)
             return BuildResult(False, diags, len(pages))

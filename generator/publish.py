@@ -21,23 +21,22 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .post.manifest import foreign_entry
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 STAGING_SUFFIX = ".gongkai-staging"
 RETIRED_SUFFIX = ".gongkai-retired"
 
 
-def replaceable(root: Path, out: Path) -> bool:
-    """Whether publishing may replace `out`: absent, empty, or a site published before (it has a home
-    page) — never the project itself or a folder holding it."""
+def replaceable(root: Path, out: Path, cache: Path | None = None) -> tuple[str, str] | None:
+    """Why publishing may not replace `out` ((entry, reason in Chinese)), or None: `out` must be absent,
+    empty, or a site gongkai published (every file listed in its manifest, unchanged), and never the
+    project itself or a folder holding it."""
     root, out = root.resolve(), out.resolve()
     if out == root or out in root.parents:
-        return False
-    if not out.exists():
-        return True
-    if not out.is_dir():
-        return False
-    return not any(out.iterdir()) or (out / "index.html").is_file()
+        return "", "它是站点项目本身或包含项目的目录"
+    return foreign_entry(out, cache)
 
 
 def staging(out: Path) -> Path:

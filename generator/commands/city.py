@@ -35,6 +35,7 @@ from ..model.site import SiteConfig
 from ..pages import Page, derive_pages
 from ..pages.links import page_path, relative
 from ..pages.navigation import NAV
+from ..post.manifest import write_manifest
 from ..post.search import documents
 from ..post.search.index import Facets, build_index
 from ..post.search.postings import Doc
@@ -137,6 +138,7 @@ def run_districts(jobs: list[DistrictJob], workers: int) -> list[DistrictResult]
 def build_city(root: Path, out: Path, jobs: int | None = None, production: bool = False,
                strict: bool = False) -> CityResult:
     city, diags = load_city(root)
+    diags += pipeline.out_diagnostics(root, out)
     if city is None or has_errors(diags, strict):
         return CityResult(False, diags)
     from ..renderer.parallel import default_jobs
@@ -154,6 +156,9 @@ def build_city(root: Path, out: Path, jobs: int | None = None, production: bool 
             discard(staged)
             return CityResult(False, diags, tuple(results))
         diags += city_pages(root, city, tuple(results), staged)
+        if not has_errors(diags, strict):
+            write_manifest(staged)
+            diags += pipeline.out_diagnostics(root, out)
         if has_errors(diags, strict):
             discard(staged)
             return CityResult(False, diags, tuple(results))
