@@ -26,6 +26,7 @@ from .pages.navigation import NAV
 from .parallel.forked import split_map
 from .post.feed import write_feed
 from .post.manifest import write_manifest
+from .post.open_data import write_open_data
 from .post.redirects import check_lock, plan_redirects, write_redirects
 from .post.search import search_index
 from .post.sitecheck import check_site
@@ -47,7 +48,7 @@ WORK_DIR = ".gongkai-build"
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # A post-processor only adds files: a rendered page in staging may be linked to the render cache, so
 # it is never rewritten (asset names are settled before the render: renderer/theme_assets.py).
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_redirects, search_index)
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_open_data, write_redirects, search_index)
 # Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
 CACHE_DIR = "cache"
 CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({search_index})

@@ -6,6 +6,7 @@ from ..rules.references import Site
 from .disclosure_pages import disclosure_pages
 from .estimator_pages import estimator_pages
 from .home import home_page
+from .open_data import open_data_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
 from .procedure_pages import procedure_pages
@@ -23,6 +24,7 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
         pages.extend(derive(site))
     pages.insert(0, home_page(site, tuple(pages)))
     pages.append(recent_page(site, tuple(pages)))
+    pages.append(open_data_page(site))  # data files, not news: kept out of recent lists
     pages.extend(estimator_pages(site))  # tools, not news: kept out of the home page's recent list
     pages.append(search_page(site, tuple(pages)))  # last: not a content page, not in recent lists
     return tuple(sorted(pages, key=lambda p: p.path))

@@ -16,4 +16,5 @@ NAV: tuple[tuple[str, str], ...] = (
     ("术语", page_path("glossary")),
     ("咨询办理", page_path("contacts")),
     ("公开事项对照表", page_path("disclosure")),
+    ("开放数据", page_path("data")),
 )
