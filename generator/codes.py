@@ -85,5 +85,27 @@ CODES: dict[str, tuple[str, str]] = {
 }
 
 
+# Severity policy. Every code is an error unless listed in WARNINGS (a test checks the list against
+# the code that emits them). A warning in MANDATORY is a rule the law makes mandatory: a normal build
+# shows it and goes on, `--production` makes it an error and refuses to publish.
+WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "F701", "F702",
+                                      "F703", "Q802", "R322", "Y110"})
+MANDATORY: dict[str, str] = {
+    "D901": "国办发〔2016〕80号：政策性文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）",
+    "D902": "国办发〔2016〕80号：三同步，解读与文件同步发布",
+    "D916": "土地管理法实施条例第三十一条：征收土地公告在收到征地批准文件之日起15个工作日内发布",
+    "D918": "土地管理法实施条例第二十八条（补偿登记、异议反馈渠道）；国有土地上房屋征收与补偿条例第十三条（复议、诉讼权利）",
+    "F702": "土地管理法第四十八条：区片综合地价至少每三年调整或者重新公布一次",
+    "F703": "国办发〔2017〕47号：修订、废止、失效的文件须明确标注",
+}
+
+
+def severity_label(code: str) -> str:
+    """How a code counts, in Chinese, for the catalogue."""
+    if code in MANDATORY:
+        return "警告；正式发布（--production）时为错误"
+    return "警告" if code in WARNINGS else "错误"
+
+
 def title(code: str) -> str:
     return CODES[code][0]

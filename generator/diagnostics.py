@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 
@@ -67,3 +67,9 @@ def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
 
 def to_json(diags: Iterable[Diagnostic]) -> str:
     return json.dumps([d.as_json() for d in diags], ensure_ascii=False, indent=2)
+
+
+def mandatory_as_errors(diags: Iterable[Diagnostic], mandatory: Iterable[str]) -> list[Diagnostic]:
+    """Warnings of rules the law makes mandatory, as errors (what `--production` publishes under)."""
+    codes = set(mandatory)
+    return [replace(d, severity=Severity.ERROR) if d.code in codes else d for d in diags]

@@ -15,11 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error, has_errors
+from .codes import MANDATORY
+from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit.emit import render_pages, write_tree
 from .emit.page_cache import cached_markdown
 from .estimate import check_examples
 from .load.content import load_content
+from .load.salvage import drop_followups
 from .pages import Page, derive_pages
 from .pages.glossary_inline import explain_terms
 from .pages.navigation import NAV
@@ -78,20 +80,22 @@ def analyse(root: Path, production: bool = False,
             today: dt.date | None = None) -> tuple[Site | None, list[Diagnostic]]:
     """Load, validate and resolve a site project; every diagnostic is collected. Freshness (review
     dates, land price age) is judged only when the caller says what day it is."""
-    content, diags = load_content(root, root / WORK_DIR / CACHE_DIR)  # files checked before: from the cache
-    if content is None:
-        return None, diags
-    site, more = resolve(content)
-    diags += more
+    loaded, load_diags = load_content(root, root / WORK_DIR / CACHE_DIR)  # files checked before: from the cache
+    if loaded is None:
+        return None, load_diags
+    site, diags = resolve(loaded)
     diags += check_examples(site) + plain_language_diagnostics(site)
     diags += compliance_diagnostics(site)
-    if not has_errors(diags):
+    if not has_errors(load_diags + diags):
         diags += missing_procedures(site)
     if production:
         diags += production_rules(site)
     if today is not None:
         diags += freshness_diagnostics(site, today)
-    return site, diags
+    # items with a fault were repaired to take part in every check (load/salvage.py): what they find on
+    # a line already reported is that same fault again
+    found = load_diags + drop_followups(load_diags, diags)
+    return site, mandatory_as_errors(found, MANDATORY) if production else found
 
 
 def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production: bool) -> list[Diagnostic]:

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..codes import CODES
+from ..codes import CODES, MANDATORY, severity_label
 from ..model import CONTENT_TYPES, SiteConfig
 
 _TYPE_NAMES = {str: "文字", int: "整数", bool: "true/false"}
@@ -132,7 +132,15 @@ def diagnostics_catalogue() -> str:
     lines = ["# 诊断代码目录（diagnostics）", "",
              "本文件由 `scripts/update_docs.py` 根据 generator/codes.py 自动生成，请勿手工修改。",
              "每个代码在 tests/fixtures/diagnostics/ 下都有一个能触发它的示例。", "",
-             "| 代码 | 名称 | 说明 |", "|---|---|---|"]
+             "## 严重程度", "",
+             "错误会使检查失败、构建不发布；警告照常显示，普通构建继续。"
+             "法律规定必须做到的规则，普通构建中是警告（便于边改边看），"
+             "正式发布（`--production`）时一律是错误，不能发布：", "",
+             "| 代码 | 名称 | 依据 |", "|---|---|---|"]
+    for code, basis in sorted(MANDATORY.items()):
+        lines.append(f"| {code} | {CODES[code][0]} | {basis} |")
+    lines += ["", "`gongkai build --strict` 把所有警告都当作错误。", "", "## 代码一览", "",
+              "| 代码 | 名称 | 严重程度 | 说明 |", "|---|---|---|---|"]
     for code, (title, explanation) in sorted(CODES.items()):
-        lines.append(f"| {code} | {title} | {explanation} |")
+        lines.append(f"| {code} | {title} | {severity_label(code)} | {explanation} |")
     return "\n".join(lines) + "\n"

@@ -32,8 +32,9 @@ def estimate_file(site: Site, standard_id: str, path: str, data: bytes) -> tuple
     if root is None or has_errors(diags):
         return None, diags
     located, found = validate_node(Situation, path, root)
-    if located is None:
-        return None, diags + found
+    diags += found
+    if located is None or has_errors(found):
+        return None, diags
     calc = calculator_for(site, standard, page_path("standards", standard.id))
     for loc, message in problems(calc, located.item):
         pos = located.pos(*loc)

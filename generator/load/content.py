@@ -27,7 +27,7 @@ from ..diagnostics import Diagnostic, error, has_errors
 from ..model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig, privacy
 from ..parallel.pipe_fanout import fan_out
 from ..parallel.work_cache import code_version
-from . import validation, yamlerrors, yamlplain, yamlsource
+from . import validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from .content_store import ContentStore, key_of
 from .validation import Located, Reparse, items_of, validate_node
 from .yamlplain import NEEDS_TREE, plain_values
@@ -139,14 +139,20 @@ def _check_plain(source: Source) -> Checked | None:
 
 def _check_tree(source: Source) -> Checked:
     root, parse_diags = parse(source.path, source.data)
+    blanked: frozenset[int] = frozenset()
     if root is None or has_errors(parse_diags):
-        return Checked((), tuple(parse_diags))  # the text is not trustworthy; validating it would add noise
+        recovered = yamlrecover.recover(source.path, source.data, parse_diags)
+        if recovered is None:
+            return Checked((), tuple(parse_diags))  # the text is not trustworthy; validating it would add noise
+        root, blanked = recovered.root, recovered.blanked
     config = source.type_key == "site_config"
     model = SiteConfig if config else TYPES_BY_KEY[source.type_key].model
     diags, items = list(parse_diags), []
     node: Node
     for index, node in enumerate([root] if config else items_of(root)):
         located, found = validate_node(model, source.path, node)
+        if blanked:  # fields on the broken lines are missing: saying so would only repeat the Y101
+            found = [d for d in found if d.code not in ("S202", "S203") and d.line not in blanked]
         diags.extend(found)
         if located is not None:
             items.append((index, located.item))
@@ -238,5 +244,5 @@ def store_version() -> str:
     model_dir = Path(__file__).resolve().parent.parent / "model"
     model_code = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(model_dir.glob("*.py")))
     libraries = f"{yaml.__version__}|{yaml.__with_libyaml__}|{pydantic.VERSION}|{pydantic_core.__version__}"
-    return code_version(sys.modules[__name__], yamlsource, yamlerrors, yamlplain, validation, privacy, diagnostics,
+    return code_version(sys.modules[__name__], yamlsource, yamlerrors, yamlplain, yamlrecover, validation, privacy, diagnostics,
                         extra=f"{libraries}|{model_code}")

@@ -11,7 +11,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, error
-from .yamlsource import Map, Node, Pos, Seq, locate, parse, plain
+from .salvage import salvage
+from .yamlrecover import parse_recovering
+from .yamlsource import Map, Node, Pos, Seq, locate, plain
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -161,10 +163,12 @@ def validate_node(model: type[M], path: str, node: Node) -> tuple[Located[M] | N
         pos = node.pos
         return None, [error(path, pos.line, pos.column, "S203", "这里应为一条内容（字段名: 值 的结构）",
                             "请对照内容指南检查文件结构。")]
+    data = plain(node)
     try:
-        item = model.model_validate(plain(node))
+        item = model.model_validate(data)
     except ValidationError as exc:
-        return None, diagnostics_from(exc, model, path, node)
+        repaired = salvage(model, data, exc)  # the valid parts still take part in every other check
+        return (Located(repaired, path, node) if repaired is not None else None), diagnostics_from(exc, model, path, node)
     return Located(item, path, node), []
 
 
@@ -184,6 +188,6 @@ class Reparse:
 
     def item(self, index: int) -> Node:
         if self.nodes is None:
-            root, _ = parse(self.path, self.data)
+            root = parse_recovering(self.path, self.data)
             self.nodes = items_of(root) if root is not None else []
         return self.nodes[index]

@@ -255,6 +255,13 @@ def parse(path: str, data: bytes) -> tuple[Node | None, list[Diagnostic]]:
             diags.append(error(path, slip[0], slip[1], "Y101", f"YAML 语法错误：{slip[2]}",
                                "字段名后面要写英文冒号加一个空格，如 question: 过渡费给多久？"))
             return None, diags + builder.diags
+        opened = _pos(path, exc.context_mark) if "quoted scalar" in (exc.context or "") else None
+        if opened is not None and opened.line and opened.line != pos.line:
+            diags.append(error(path, opened.line, opened.column, "Y101",
+                               f"YAML 语法错误：第 {opened.line} 行第 {opened.column} 列开始的引号没有闭合，"
+                               f"直到第 {pos.line} 行{'（文件末尾）' if 'end of stream' in problem else ''}"
+                               "都没有找到配对的引号", "请在这一行的值末尾补上配对的引号，或去掉开头的引号。"))
+            return None, diags + builder.diags
         diags.append(error(path, pos.line, pos.column, "Y101", f"YAML 语法错误：{explain(problem)}",
                            "请检查这一行及上一行的缩进、冒号、引号和括号。"))
         return None, diags + builder.diags
