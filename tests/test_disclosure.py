@@ -68,7 +68,9 @@ def test_complete_catalogue_passes_strict(mini: Path):
 
 
 def test_missing_element_fails_strict(mini: Path):
-    (mini / "content" / "projects" / "east-old-street.yml").unlink()
+    for rel in ("projects/east-old-street.yml", "funds/east-old-street.yml", "resettlement/east-old-street.yml",
+                "audits/east-2025.yml", "estates/east-garden.yml"):  # the project, and what refers to it
+        (mini / "content" / rel).unlink()
     assert main(["check", "--root", str(mini)]) == 0  # a gap is not a content error
     code, data = report_json(mini, "--strict")
     assert code == 1

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .audit import AuditReport
 from .calendar import WorkdayCalendar
 from .disclosure import DisclosureItem
 from .fields import Strict
+from .funds import Funds
+from .housing import AllocationRule, Estate, Resettlement
 from .policy import Interpretation, PolicyDocument
 from .procedure import Procedure
 from .project import Project
@@ -39,6 +42,11 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("projects", Project, "征收项目", "projects"),
     ContentType("disclosure_items", DisclosureItem, "公开事项", "disclosure"),
     ContentType("calendars", WorkdayCalendar, "节假日安排", "calendars"),
+    ContentType("funds", Funds, "补偿资金", "funds"),
+    ContentType("audits", AuditReport, "审计结果", "audits"),
+    ContentType("estates", Estate, "安置房", "estates"),
+    ContentType("allocation_rules", AllocationRule, "安置房分配规则", "allocation"),
+    ContentType("resettlement", Resettlement, "项目安置", "resettlement"),
 )
 
 TYPES_BY_KEY = {t.key: t for t in CONTENT_TYPES}
@@ -46,5 +54,6 @@ TYPES_BY_KEY = {t.key: t for t in CONTENT_TYPES}
 __all__ = [
     "CONTENT_TYPES", "TYPES_BY_KEY", "ContentType", "SiteConfig", "PolicyDocument", "Interpretation",
     "CompensationStandard", "Procedure", "Question", "Term", "Remedy", "Contact",
-    "Project", "DisclosureItem", "WorkdayCalendar",
+    "Project", "DisclosureItem", "WorkdayCalendar", "Funds", "AuditReport", "Estate", "AllocationRule",
+    "Resettlement",
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..rules.references import Site
 from .disclosure_pages import disclosure_pages
 from .estimator_pages import estimator_pages
+from .funds_pages import audit_pages, funds_pages
 from .home import home_page
+from .housing_pages import estate_pages
 from .open_data import open_data_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
@@ -20,7 +22,8 @@ from .standard_pages import standard_pages
 def derive_pages(site: Site) -> tuple[Page, ...]:
     pages: list[Page] = []
     for derive in (standard_pages, procedure_pages, policy_pages, interpretation_pages, faq_pages,
-                   glossary_pages, remedy_pages, contact_pages, project_pages, disclosure_pages):
+                   glossary_pages, remedy_pages, contact_pages, project_pages, disclosure_pages,
+                   funds_pages, audit_pages, estate_pages):
         pages.extend(derive(site))
     pages.insert(0, home_page(site, tuple(pages)))
     pages.append(recent_page(site, tuple(pages)))

@@ -7,6 +7,8 @@ from .links import page_path
 NAV: tuple[tuple[str, str], ...] = (
     ("首页", page_path("")),
     ("征收项目", page_path("projects")),
+    ("补偿款和审计", page_path("funds")),
+    ("安置房", page_path("estates")),
     ("补偿标准", page_path("standards")),
     ("征收程序", page_path("procedures")),
     ("维权途径", page_path("remedies")),

@@ -11,6 +11,7 @@ from ..rules.project_rules import MINIMUMS, UNIT_TEXT
 from ..rules.references import Site
 from ..rules.timeline import STATE_LABELS, Timeline, procedure_of, timeline
 from .links import page_path, relative
+from .money_views import project_money_view
 from .page import Page, latest
 from .text import iso_date
 
@@ -63,6 +64,7 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         "next": next((s for s in steps if s["state"] == "next"), None),
         "announcements": [_announcement(a) for a in announcements],
         "approval": _approval(p),
+        "money": project_money_view(site, p, path),
     }
     return Page(path=path, title=p.title, section=LABEL, kind=SECTION, description=p.summary, updated=p.updated,
                 template="project.md.j2", context=context, sample=p.sample, areas=(area,),

@@ -32,12 +32,14 @@ from ..model.disclosure import DisclosureItem, Place
 from ..model.policy import Level, PolicyDocument, Validity
 from ..model.project import DEFAULT_STEPS, AnnouncementKind, Project
 from ..pages.links import page_path
+from .money_rules import money_diagnostics
+from .money_status import money_findings
 from .project_rules import APPROVAL_LIMIT, approval_start, project_diagnostics, site_calendar
 from .references import Site
 from .timeline import timeline
 from .workdays import Calendar, period_end
 
-SINGLE_PAGE_TYPES = {"glossary", "contacts"}  # one page for the whole type
+SINGLE_PAGE_TYPES = {"glossary", "contacts", "resettlement"}  # one page for the whole type
 NO_PAGE_TYPES = {"calendars", "disclosure_items"}
 CONDITIONAL = {AnnouncementKind.hearing_notice, AnnouncementKind.hearing_result, AnnouncementKind.land_decision,
                AnnouncementKind.house_compensation_decision, AnnouncementKind.house_suspension,
@@ -233,6 +235,9 @@ def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> R
                 gaps.append(f"本站还没有{TYPES_BY_KEY[place.type].label}" + ("（符合筛选条件的）" if place.where else ""))
             late += [f"{_evidence(place.type, i).title} 已过复核期限（{i.review_by}）" for i in items
                      if i.review_by and i.review_by < day]
+            more_gaps, more_late = money_findings(site, place.type, day)
+            gaps += more_gaps
+            late += more_late
         elif place.announcement is not None:
             found, g, lt = _announcements(site, row, place.announcement, day, calendar)
             gaps += g
@@ -309,4 +314,4 @@ def _approval_late(project: Project, found: list[Any], day: dt.date, calendar: C
 
 def compliance_diagnostics(site: Site) -> list[Diagnostic]:
     """Everything `gongkai check` reports for projects, the catalogue and 三同步 (D9xx)."""
-    return project_diagnostics(site) + place_diagnostics(site) + sync_diagnostics(site)
+    return project_diagnostics(site) + place_diagnostics(site) + sync_diagnostics(site) + money_diagnostics(site)
