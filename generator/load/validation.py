@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, error
+from ..model.fields import LABELS
 from .salvage import salvage
 from .yamlrecover import parse_recovering
 from .yamlsource import Map, Node, Pos, Seq, locate, plain
@@ -74,7 +75,7 @@ _HINTS = {
     "S207": "单位写成“元/亩”这样的形式。",
     "S208": "标识用于网址，例如 house-2024。",
     "S209": "网址以 https:// 开头。",
-    "S210": "请从可选值中选择一个。",
+    "S210": "请从可选值中选择一个；写英文代码或括号里的中文名称都可以。",
     "S211": "请检查数值范围。",
     "S212": "请至少填写一项。",
     "H401": "请删除 HTML 标签和脚本，改用 Markdown 写法（如 **加粗**、- 列表）。",
@@ -126,8 +127,9 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _choices(expected: str) -> str:
-    """Pydantic lists choices in English ("'a', 'b' or 'c'"); editors read a / b / c."""
-    return " / ".join(re.findall(r"'([^']*)'", expected)) or expected
+    """Pydantic lists choices in English ("'a', 'b' or 'c'"); editors read a（甲） / b（乙）, code or label."""
+    codes = re.findall(r"'([^']*)'", expected)
+    return " / ".join(f"{c}（{LABELS[c]}）" if c in LABELS else c for c in codes) or expected
 
 
 def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, node: Node) -> list[Diagnostic]:

@@ -32,23 +32,26 @@ updated: 2026-11-20
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Citation, Flag, Id, Reviewed, Strict, Text, describe
+from .fields import Citation, Flag, Id, Reviewed, Strict, Text, describe, labelled
 from .project import AnnouncementKind
 
 Channel = Literal["政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体", "公开查阅点", "政务服务中心",
                   "便民服务站", "入户/现场", "社区/企事业单位/村公示栏(电子屏)", "精准推送", "征地信息公开平台", "其他"]
-Domain = Literal["land_collective", "house_state", "general"]
 DOMAIN_LABELS = {"land_collective": "农村集体土地征收", "house_state": "国有土地上房屋征收与补偿", "general": "通用"}
-Mode = Literal["proactive", "on_request"]
+Domain = Annotated[Literal["land_collective", "house_state", "general"], labelled(DOMAIN_LABELS)]
 MODE_LABELS = {"proactive": "主动公开", "on_request": "依申请公开"}
-Tier = Literal["county", "township", "village"]
+Mode = Annotated[Literal["proactive", "on_request"], labelled(MODE_LABELS)]
 TIER_LABELS = {"county": "县级", "township": "乡级", "village": "村级"}
-LimitKind = Literal["after_formation", "after_application", "at_event", "before_event", "display_min"]
+Tier = Annotated[Literal["county", "township", "village"], labelled(TIER_LABELS)]
+LIMIT_KIND_LABELS = {"after_formation": "形成或变更后", "after_application": "收到申请后", "at_event": "随事项",
+                     "before_event": "事项前", "display_min": "公示期不少于"}
+LimitKind = Annotated[Literal["after_formation", "after_application", "at_event", "before_event", "display_min"],
+                      labelled(LIMIT_KIND_LABELS)]
 
 
 class Element(Strict):
@@ -64,7 +67,7 @@ class DisclosureTimeLimit(Strict):
     kind: LimitKind = describe("类型", "after_formation 形成或变更后 / after_application 收到申请后 / at_event 随事项 / "
                                      "before_event 事项前 / display_min 公示期不少于")
     value: int | None = describe("数值", "天数或工作日数；随事项公开时不填", default=None, ge=1, le=3650)
-    unit: Literal["working_days", "days"] | None = describe("单位", "working_days 工作日 / days 日", default=None)
+    unit: Annotated[Literal["working_days", "days"], labelled({"working_days": "工作日", "days": "日"})] | None = describe("单位", "working_days 工作日 / days 日", default=None)
     text: Text = describe("原文", "目录中的时限原文")
 
 
@@ -112,7 +115,7 @@ class DisclosureItem(Reviewed):
     time_limit: DisclosureTimeLimit = describe("公开时限", "目录中的时限")
     publisher: Text = describe("公开主体", "如 县（区、市）人民政府及房屋征收部门")
     channels: list[ChannelUse] = describe("公开渠道和载体", "■ 必选、□ 可选", min_length=1)
-    audience: Literal["all", "specific"] = describe("公开对象", "all 全社会 / specific 特定群体")
+    audience: Annotated[Literal["all", "specific"], labelled({"all": "全社会", "specific": "特定群体"})] = describe("公开对象", "all 全社会 / specific 特定群体")
     audience_note: Text | None = describe("特定群体", "如 征收范围内被征收房屋产权所有人", default=None)
     mode: list[Mode] = describe("公开方式", "proactive 主动 / on_request 依申请，可两者都有", min_length=1)
     tier: list[Tier] = describe("公开层级", "county 县级 / township 乡级 / village 村级", min_length=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -135,6 +135,23 @@ def parse_bool(value: Any) -> bool:
     raise PydanticCustomError("S203", "“{value}”不是有效的是/否值，请写 true 或 false", {"value": text})
 
 
+# Choice code -> Chinese label, for every choice an editor types (filled as the models are defined,
+# then constant): messages show both, and an editor may type either.
+LABELS: dict[str, str] = {}
+
+
+def labelled(labels: dict[str, str]) -> Any:
+    """Validator metadata for a choice field: the Chinese label is accepted as well as the code."""
+    LABELS.update({str(code): label for code, label in labels.items()})
+    by_label = {label: str(code) for code, label in labels.items()}
+
+    def to_code(value: Any) -> Any:
+        return by_label.get(value.strip(), value) if isinstance(value, str) else value
+
+    accepted = tuple(dict.fromkeys([*map(str, labels), *labels.values()]))
+    return BeforeValidator(to_code, json_schema_input_type=Literal[accepted])  # the editor's schema offers both
+
+
 Id = Annotated[str, BeforeValidator(parse_id)]
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 Money = Annotated[Decimal, BeforeValidator(parse_money)]
@@ -176,6 +193,8 @@ class Article(Strict):
 class Reviewed(Strict):
     """Dates every item carries: when it was last updated, and optionally when to review it."""
 
+    sample: Flag = describe("示例内容", "文字或数字是虚构的演示内容时必须为 true：页面显著标注“示例”，"
+                            "正式发布（--production）时拒绝构建", default=False)
     updated: Date = describe("更新日期", "本条内容最后一次修改的日期（页面显示的“更新日期”取自此处）")
     review_by: Date | None = describe("复核期限", "到期前应复核本条内容是否仍然准确", default=None)
     former_ids: list[Id] = describe("曾用标识", "本条内容以前用过的标识（id）；改标识后写在这里，旧网址会自动跳转到新网址",

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Article, Date, Id, RefTo, Reviewed, Strict, Text, Url, describe
+from .fields import Article, Date, Id, RefTo, Reviewed, Strict, Text, Url, describe, labelled
 
 
 class Level(StrEnum):
@@ -53,7 +53,7 @@ class PolicyDocument(Reviewed):
     title: Text = describe("标题", "文件全称，不含书名号")
     doc_number: Text | None = describe("文号", "如 国务院令第590号、杜政办〔2024〕1号", default=None)
     issuer: Text = describe("发文机关", "如 国务院、杜集区人民政府办公室")
-    level: Level = describe("效力层级", "law 法律 / administrative_regulation 行政法规 / judicial_interpretation 司法解释 / "
+    level: Annotated[Level, labelled(LEVEL_LABELS)] = describe("效力层级", "law 法律 / administrative_regulation 行政法规 / judicial_interpretation 司法解释 / "
                          "departmental_rule 部门规章 / provincial_rule 地方政府规章 / normative_document 规范性文件 / "
                          "internal_rule 工作制度")
     written_date: Date | None = describe("成文日期", "文件落款日期", default=None)

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Citation, Id, Reviewed, Strict, Text, describe
+from .fields import Citation, Id, Reviewed, Strict, Text, describe, labelled
 
-TimeUnit = Literal["days", "working_days", "months", "years"]
 UNIT_LABELS = {"days": "日", "working_days": "个工作日", "months": "个月", "years": "年"}
+TimeUnit = Annotated[Literal["days", "working_days", "months", "years"],
+                     labelled({**UNIT_LABELS, "working_days": "工作日", "months": "月"})]
 KIND_LABELS = {"min": "不少于", "max": "不超过", "within": "以内"}
 
 
 class TimeLimit(Strict):
     """A statutory time limit, e.g. at least 30 days, within 15 working days."""
 
-    kind: Literal["min", "max", "within"] = describe("类型", "min 不少于 / max 不超过 / within 在……以内")
+    kind: Annotated[Literal["min", "max", "within"], labelled(KIND_LABELS)] = describe("类型", "min 不少于 / max 不超过 / within 在……以内")
     value: int = describe("数值", "天数、工作日数或月数", ge=1, le=10000)
     unit: TimeUnit = describe("单位", "days 日 / working_days 工作日 / months 月 / years 年")
     from_: Text = describe("起算", "从什么时候开始计算，如 公告发布之日", alias="from")
@@ -44,7 +45,8 @@ class Procedure(Reviewed):
 
     id: Id = describe("标识", "英文标识，用于网址")
     title: Text = describe("标题", "如 集体土地征收程序")
-    regime: Literal["land_collective", "house_state"] = describe("征收类型", "land_collective 集体土地 / house_state 国有土地上房屋")
+    regime: Annotated[Literal["land_collective", "house_state"],
+                      labelled({"land_collective": "集体土地征收", "house_state": "国有土地上房屋征收"})] = describe("征收类型", "land_collective 集体土地 / house_state 国有土地上房屋")
     summary: Text = describe("一句话看懂", "整个程序的一句话概括")
     what_it_means: Text = describe("对我意味着什么", "群众需要知道的要点")
     basis: list[Citation] = describe("法律依据", "本程序依据的主要文件", min_length=1)

@@ -43,7 +43,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Date, Flag, Id, RefTo, Reviewed, Strict, Text, describe
+from .fields import Date, Flag, Id, RefTo, Reviewed, Strict, Text, describe, labelled
 from .privacy import personal_data
 
 
@@ -116,10 +116,11 @@ DEFAULT_STEPS: dict[str, dict[AnnouncementKind, str]] = {
     },
 }
 
-Regime = Literal["land_collective", "house_state"]
+REGIME_LABELS = {"land_collective": "集体土地征收", "house_state": "国有土地上房屋征收"}
+Regime = Annotated[Literal["land_collective", "house_state"], labelled(REGIME_LABELS)]
 PublicInterest = Literal["国防和外交", "基础设施", "公共事业", "保障性安居工程", "成片开发", "旧城区改建", "其他公共利益"]
-Status = Literal["in_progress", "completed", "suspended"]
 STATUS_LABELS = {"in_progress": "进行中", "completed": "已完成", "suspended": "已暂停"}
+Status = Annotated[Literal["in_progress", "completed", "suspended"], labelled(STATUS_LABELS)]
 
 
 class Registration(Strict):
@@ -164,6 +165,7 @@ class Announcement(Strict):
                                       "征收补偿方案征求意见、房屋征收决定、补偿决定等（见内容指南）")
     title: PublicText = describe("标题", "公告标题，照录")
     doc_number: Text | None = describe("文号", "如 杜政征预〔2025〕1号；没有文号时留空并在 pending 中列出", default=None)
+    index_no: Text | None = describe("索引号", "政府信息公开平台上这份公告的索引号，照录", default=None)
     issuer: Text = describe("发布机关", "如 淮北市杜集区人民政府")
     date: Date = describe("落款日期", "公告落款（成文）日期")
     display_start: Date = describe("公告期起", "张贴或网上发布的第一天")

@@ -22,6 +22,7 @@ from .fields import (
     Text,
     check_text,
     describe,
+    labelled,
 )
 
 _UNIT_RE = re.compile(r"^元/[\u4e00-\u9fff·（）()A-Za-z0-9²]{1,12}$")
@@ -66,8 +67,9 @@ CATEGORY_LABELS = {
     Category.social_security: "社会保障",
 }
 
-Regime = Literal["land_collective", "house_state", "both"]
 REGIME_LABELS = {"land_collective": "集体土地征收", "house_state": "国有土地上房屋征收", "both": "集体土地与国有土地"}
+Regime = Annotated[Literal["land_collective", "house_state", "both"], labelled(REGIME_LABELS)]
+STATUS_LABELS = {"current": "现行", "superseded": "已被取代", "repealed": "已废止"}
 
 
 class Rate(Strict):
@@ -114,7 +116,7 @@ class CompensationStandard(Reviewed):
 
     id: Id = describe("标识", "英文标识，用于网址")
     title: Text = describe("标题", "如 杜集区集体土地上房屋补偿标准")
-    category: Category = describe("类别", "land_zone_price 区片综合地价 / crops 青苗 / attachments 地上附着物 / house 房屋 / "
+    category: Annotated[Category, labelled(CATEGORY_LABELS)] = describe("类别", "land_zone_price 区片综合地价 / crops 青苗 / attachments 地上附着物 / house 房屋 / "
                                "relocation 搬迁费 / temporary_resettlement 临时安置费 / reward 奖励 / "
                                "business_loss 停产停业 / social_security 社保")
     regime: Regime = describe("适用征收类型", "land_collective 集体土地 / house_state 国有土地上房屋 / both 两者")
@@ -122,7 +124,7 @@ class CompensationStandard(Reviewed):
     source: Citation = describe("依据", "规定本标准的政策文件和条款")
     effective_from: Date = describe("施行日期", "开始执行的日期")
     effective_to: Date | None = describe("截止日期", "停止执行的日期", default=None)
-    status: Literal["current", "superseded", "repealed"] = describe("状态", "current 现行 / superseded 已被取代 / repealed 已废止")
+    status: Annotated[Literal["current", "superseded", "repealed"], labelled(STATUS_LABELS)] = describe("状态", "current 现行 / superseded 已被取代 / repealed 已废止")
     supersedes: Annotated[Id, RefTo("compensation_standards")] | None = describe("取代的标准", "被本标准取代的旧标准标识", default=None)
     sample: Flag = describe("示例数据", "数字不是官方数字时必须为 true；页面将显著标注“示例数据”", default=False)
     summary: Text = describe("一句话看懂", "用一句大白话说明这个标准管什么")

@@ -40,6 +40,11 @@ def policy_pages(site: Site) -> list[Page]:
     return pages
 
 
+def subject_label(subject: str) -> str:
+    """主题分类 as portals write it (环境保护\\房屋征收), shown as a path: 环境保护 › 房屋征收."""
+    return " › ".join(part.strip() for part in subject.replace("＼", "\\").split("\\") if part.strip())
+
+
 def _policy_page(site: Site, d: PolicyDocument) -> Page:
     path = page_path(SECTION, d.id)
     interpretations = [i for i in site.of("interpretations") if i.document == d.id]
@@ -54,7 +59,7 @@ def _policy_page(site: Site, d: PolicyDocument) -> Page:
         ("有效性", {"value": d.validity.value, "pending": False}),
     ]
     if d.subject:
-        meta.append(("主题分类", {"value": d.subject, "pending": False}))
+        meta.append(("主题分类", {"value": subject_label(d.subject), "pending": False}))
     superseded_by = None
     if d.superseded_by:
         newer = site.document(d.superseded_by)

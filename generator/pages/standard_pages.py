@@ -34,6 +34,15 @@ def standard_pages(site: Site) -> list[Page]:
     return pages
 
 
+def _source_meta(site: Site, s: CompensationStandard) -> list[tuple[str, str]]:
+    """文号, 索引号 and 发布日期 of the document the standard comes from ("待补充" when not known)."""
+    doc = site.by_id["policy_documents"].get(s.source.document)
+    if doc is None:
+        return []
+    published = doc.published_date.isoformat() if doc.published_date else ""
+    return [("文号", doc.doc_number or "待补充"), ("索引号", doc.index_no or "待补充"), ("发布日期", published or "待补充")]
+
+
 def _standard_page(site: Site, s: CompensationStandard) -> Page:
     path = page_path(SECTION, s.id)
     key = ("compensation_standards", s.id)
@@ -46,6 +55,7 @@ def _standard_page(site: Site, s: CompensationStandard) -> Page:
         "regime": REGIME_LABELS[s.regime],
         "status": STATUS_LABELS[s.status],
         "source": cite(site, s.source, path),
+        "source_meta": _source_meta(site, s),
         "zones": zones,
         "items": items,
         "supersedes": ({"title": site.by_id["compensation_standards"][s.supersedes].title,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Diagnostic, error, warning
 from ..load.validation import Located
@@ -87,15 +88,15 @@ def _project(site: Site, located: Located, project: Project, calendar: Calendar)
     for i, entry in enumerate(project.progress):
         if entry.step not in steps:
             p = located.pos("progress", i, "step")
-            diags.append(_unknown_step(p, entry.step, procedure.title, steps))
+            diags.append(_unknown_step(p, entry.step, procedure))
     for i, a in enumerate(project.announcements):
         step = step_of(project, a)
         if a.step is not None and a.step not in steps:
             p = located.pos("announcements", i, "step")
-            diags.append(_unknown_step(p, a.step, procedure.title, steps))
+            diags.append(_unknown_step(p, a.step, procedure))
         elif a.step is None and step is not None and step not in steps:
             p = located.pos("announcements", i, "kind")
-            diags.append(_unknown_step(p, step, procedure.title, steps))
+            diags.append(_unknown_step(p, None, procedure, a.kind.value))
     diags += _approval_deadline(located, project, calendar)
     return diags
 
@@ -114,10 +115,16 @@ def missing_procedures(site: Site) -> list[Diagnostic]:
     return diags
 
 
-def _unknown_step(p: Pos, step: str, procedure: str, steps: set[str]) -> Diagnostic:
-    return error(p.path, p.line, p.column, "D914",
-                 f"步骤“{step}”不在程序“{procedure}”中",
-                 "可用的步骤标识：" + "、".join(sorted(steps)))
+def _unknown_step(p: Pos, step: str | None, procedure: Any, kind: str = "") -> Diagnostic:
+    """D914 naming what the editor wrote (a step id, or only the announcement's kind) and the steps the
+    procedure lists, by id and title, in order."""
+    listed = "、".join(f"{s.id}（{s.title}）" for s in procedure.steps)
+    if step is None:
+        return error(p.path, p.line, p.column, "D914",
+                     f"公告类型“{kind}”在程序“{procedure.title}”中没有对应的步骤，无法放进项目进展",
+                     f"请给这份公告写上 step:，填程序中的一个步骤标识：{listed}")
+    return error(p.path, p.line, p.column, "D914", f"步骤“{step}”不在程序“{procedure.title}”中",
+                 f"可用的步骤标识：{listed}")
 
 
 def _announcement(located: Located, project: Project, i: int, a: Announcement,
