@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from . import markup
 from .privacy import identity_numbers
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -101,7 +102,7 @@ def parse_quantity(value: Any) -> Decimal:
     return _parse_decimal(value, QUANTITY_RE, 4)
 
 
-def check_text(value: Any) -> str:
+def check_text(value: Any, markdown: bool = False) -> str:
     text = _must_be_str(value, "文字")
     m = _HTML_RE.search(text) if _HTML_HINT_RE.search(text) else None
     if m:
@@ -110,11 +111,32 @@ def check_text(value: Any) -> str:
             {"found": text[m.start(): m.start() + 20]})
     if '"' in text:  # mkdocs' theme templates do not escape: a " in a title would end an attribute
         raise PydanticCustomError("H402", "文字中含有英文双引号（\"），请改用中文引号“”", {})
+    _check_markup(text, markdown)
     found = identity_numbers(text)
     if found:
         raise PydanticCustomError("D920", "含有个人信息（{kind}：{text}），不得在网站公开",
                                   {"kind": found[0].kind, "text": found[0].text})
     return text
+
+
+def _check_markup(text: str, markdown: bool) -> None:
+    """Editor text gives only the markup its field allows (model/markup.py)."""
+    braces = markup.attr_list_syntax(text)
+    if braces:
+        raise PydanticCustomError("H405", "文字中的“{found}”会被当作给网页元素加属性的写法，不允许使用",
+                                  {"found": braces})
+    if markdown:
+        problem = markup.markdown_problem(text)
+        if problem:
+            raise PydanticCustomError("H404", "这段 Markdown 会生成不允许的网页内容：{what}", {"what": problem})
+        return
+    problem = markup.plain_problem(text)
+    if problem:
+        raise PydanticCustomError("H403", "这是普通文字字段，不支持 Markdown 排版，其中的{what}会改变显示", {"what": problem})
+
+
+def check_markdown(value: Any) -> str:
+    return check_text(value, markdown=True)
 
 
 def check_url(value: Any) -> str:
@@ -157,6 +179,7 @@ Date = Annotated[dt.date, BeforeValidator(parse_date)]
 Money = Annotated[Decimal, BeforeValidator(parse_money)]
 Quantity = Annotated[Decimal, BeforeValidator(parse_quantity)]
 Text = Annotated[str, BeforeValidator(check_text), AfterValidator(str.strip)]
+MarkdownText = Annotated[str, BeforeValidator(check_markdown), AfterValidator(str.strip)]  # simple Markdown allowed
 Url = Annotated[str, BeforeValidator(check_url)]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 

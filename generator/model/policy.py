@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Article, Date, Id, RefTo, Reviewed, Strict, Text, Url, describe, labelled
+from .fields import Article, Date, Id, MarkdownText, RefTo, Reviewed, Strict, Text, Url, describe, labelled
 
 
 class Level(StrEnum):
@@ -85,7 +85,7 @@ class PolicyDocument(Reviewed):
 
 class InterpretationSection(Strict):
     heading: Text = describe("小标题", "如 背景依据、主要内容、注意事项")
-    body: Text = describe("正文", "可用 Markdown 简单排版（列表、加粗），不得含 HTML")
+    body: MarkdownText = describe("正文", "可用 Markdown 简单排版（列表、加粗、链接），不得含 HTML")
 
 
 class QuestionAnswer(Strict):

@@ -43,7 +43,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Date, Flag, Id, RefTo, Reviewed, Strict, Text, describe, labelled
+from .fields import Date, Flag, Id, MarkdownText, RefTo, Reviewed, Strict, Text, describe, labelled
 from .privacy import personal_data
 
 
@@ -58,6 +58,7 @@ def no_personal_data(value: str) -> str:
 
 
 PublicText = Annotated[Text, AfterValidator(no_personal_data)]
+PublicMarkdown = Annotated[MarkdownText, AfterValidator(no_personal_data)]
 
 
 class AnnouncementKind(StrEnum):
@@ -172,7 +173,7 @@ class Announcement(Strict):
     display_end: Date | None = describe("公告期止", "公告（公示、征求意见）期最后一天；决定类公告可不填", default=None)
     step: Id | None = describe("所属步骤", "所属程序中步骤的标识；不填时按公告类型自动对应", default=None)
     summary: PublicText = describe("一句话看懂", "用一句大白话说明这份公告讲什么")
-    body: PublicText | None = describe("正文摘要", "公告要点，可用简单 Markdown；不得含分户信息", default=None)
+    body: PublicMarkdown | None = describe("正文摘要", "公告要点，可用简单 Markdown；不得含分户信息", default=None)
     registration: Registration | None = describe("补偿登记", "征地补偿安置公告须写明登记方式和期限", default=None)
     objection: Objection | None = describe("异议渠道", "提出异议的渠道和期限", default=None)
     remedies: PublicText | None = describe("救济途径", "决定类公告须写明申请行政复议、提起行政诉讼的权利", default=None)

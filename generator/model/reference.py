@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from .fields import Citation, Flag, Id, RefTo, Reviewed, Text, describe
+from .fields import Citation, Flag, Id, MarkdownText, RefTo, Reviewed, Text, describe
 from .procedure import TimeLimit
 
 Topic = Literal["补偿标准", "征收程序", "安置", "评估", "维权", "信息公开", "其他"]
@@ -15,7 +15,7 @@ class Question(Reviewed):
 
     id: Id = describe("标识", "英文标识，用于网页锚点")
     question: Text = describe("问题", "用群众的话提问")
-    answer: Text = describe("回答", "大白话回答；可用简单 Markdown，不得含 HTML")
+    answer: MarkdownText = describe("回答", "大白话回答；可用简单 Markdown（列表、加粗、链接），不得含 HTML")
     topic: Topic = describe("主题", "补偿标准 / 征收程序 / 安置 / 评估 / 维权 / 信息公开 / 其他")
     basis: list[Citation] = describe("依据", "回答所依据的条款", default_factory=list)
 

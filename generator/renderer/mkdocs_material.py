@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..diagnostics import Diagnostic
+from ..model.markup import PAGE_EXTENSIONS
 from ..model.site import SiteConfig
 from .theme_assets import ThemeAssets
 from .theme_assets import plan as plan_assets
@@ -81,13 +82,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
         "hooks": [str(Path(__file__).with_name("theme_hooks.py"))],
         "nav": [{label: path} for label, path in nav],
         "not_in_nav": "/*/*.md\n",
-        "markdown_extensions": [
-            "attr_list",
-            "md_in_html",
-            "tables",
-            "admonition",
-            "def_list",
-        ],
+        "markdown_extensions": list(PAGE_EXTENSIONS),  # the editor-text check renders with the same list
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
             "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "warn", "unrecognized_links": "info"},
