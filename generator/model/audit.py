@@ -31,7 +31,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import Date, Flag, Id, RefTo, Reviewed, Text, Url, describe
-from .household import MoneyText
+from .household import MoneyMarkdown, MoneyText
 
 
 class AuditReport(Reviewed):
@@ -47,7 +47,7 @@ class AuditReport(Reviewed):
     projects: list[Annotated[Id, RefTo("projects")]] = describe("涉及项目", "审计覆盖的征收项目的标识", min_length=1)
     findings: MoneyText = describe("审计发现（大白话）", "用一两句大白话说明审计查了什么、发现了什么问题")
     rectification: MoneyText | None = describe("整改情况", "问题整改到了哪一步", default=None)
-    full_text: MoneyText | None = describe("全文", "审计结果全文，可用简单 Markdown；不得含分户信息", default=None)
+    full_text: MoneyMarkdown | None = describe("全文", "审计结果全文，可用简单 Markdown；不得含分户信息", default=None)
     attachment: Url | None = describe("原文附件", "审计结果原件（PDF 等）的地址", default=None)
     official_url: Url | None = describe("原文地址", "审计机关网站上的原文地址", default=None)
     pending: list[Literal["doc_number", "official_url"]] = describe(

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-from .project import PublicText
+from .project import PublicMarkdown, PublicText
 
 _ROOM = r"\d{2,4}(?:室|号)?(?![\d套户平元万.])"  # 301, 301室: not 480 套, not 90 平方米
 _HOUSE_RE = re.compile(
@@ -45,3 +45,4 @@ def no_house_amounts(value: str) -> str:
 
 
 MoneyText = Annotated[PublicText, AfterValidator(no_house_amounts)]
+MoneyMarkdown = Annotated[PublicMarkdown, AfterValidator(no_house_amounts)]  # simple Markdown allowed
