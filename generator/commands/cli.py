@@ -174,7 +174,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from ..model.fields import ID_RE
     from .scaffold import new_file
 
-    if args.type not in TYPES_BY_KEY or not ID_RE.match(args.id):
+    if args.type in ("announcement", "announcements"):
+        return _new_announcement(args)
+    if args.type not in TYPES_BY_KEY or not args.id or not ID_RE.match(args.id):
         print(f"用法：gongkai new 类型 标识；类型可选：{'、'.join(TYPES_BY_KEY)}；"
               "标识只能用小写英文字母、数字和连字符", file=sys.stderr)
         return EXIT_USAGE
@@ -184,6 +186,25 @@ def _cmd_new(args: argparse.Namespace) -> int:
         print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
         return EXIT_USAGE
     print(f"已创建 {target}：请把其中的 TODO 换成真实内容，再运行 gongkai check", file=sys.stderr)
+    return EXIT_OK
+
+
+def _new_announcement(args: argparse.Namespace) -> int:
+    from ..model.fields import ID_RE
+    from .scaffold import new_announcement
+
+    if not args.project or (args.id and not ID_RE.match(args.id)):
+        print("用法：gongkai new announcement --project 项目标识 [公告标识]", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        target = new_announcement(Path(args.root), args.project, args.id)
+    except FileNotFoundError as exc:
+        print(f"找不到项目文件 {exc.args[0]}：--project 要写项目的标识（id）", file=sys.stderr)
+        return EXIT_USAGE
+    except FileExistsError as exc:
+        print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已创建 {target}：请把其中的 TODO 换成公告上的内容，再运行 gongkai check", file=sys.stderr)
     return EXIT_OK
 
 
@@ -262,8 +283,9 @@ def parser() -> argparse.ArgumentParser:
 
     n = sub.add_parser("new", help="按内容模型生成一个新内容文件（待填写处为 TODO）")
     common(n)
-    n.add_argument("type", help="内容类型，如 faq、compensation_standards")
-    n.add_argument("id", help="新内容的标识（id），也是文件名")
+    n.add_argument("type", help="内容类型，如 faq、compensation_standards；announcement 为项目新增一份公告")
+    n.add_argument("id", nargs="?", default=None, help="新内容的标识（id），也是文件名；公告可不写（自动编号）")
+    n.add_argument("--project", default=None, help="announcement：公告所属项目的标识")
     n.set_defaults(func=_cmd_new)
 
     s = sub.add_parser("serve", help="本地预览，内容改动后自动重建")

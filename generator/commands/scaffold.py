@@ -108,3 +108,29 @@ def new_file(root: Path, type_key: str, item_id: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def new_announcement(root: Path, project_id: str, item_id: str | None = None) -> Path:
+    """Write content/projects/<project>/announcements/<id>.yml (load/parts.py): one announcement in its
+    own file. Without an id, the next free announcement-N. Raises FileNotFoundError for an unknown
+    project, FileExistsError rather than overwrite."""
+    from ..load.parts import ANNOUNCEMENTS
+    from ..model.project import Announcement
+
+    projects = root / "content" / "projects"
+    if not (projects / f"{project_id}.yml").is_file():
+        raise FileNotFoundError(projects / f"{project_id}.yml")
+    folder = projects / project_id / ANNOUNCEMENTS
+    if item_id is None:
+        n = 1
+        while (folder / f"announcement-{n}.yml").exists():
+            n += 1
+        item_id = f"announcement-{n}"
+    target = folder / f"{item_id}.yml"
+    if target.exists():
+        raise FileExistsError(target)
+    header = [f"# 项目“{project_id}”的一份公告：由 gongkai new announcement 生成。把每个 TODO 换成公告上的内容；",
+              "# 以 # 开头的选填字段需要时去掉 # 再填写。填写完成后运行 gongkai check，没有错误才能发布。"]
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(header + model_lines(Announcement, {"id": item_id})) + "\n", encoding="utf-8")
+    return target

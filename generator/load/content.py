@@ -27,8 +27,10 @@ from ..diagnostics import Diagnostic, error, has_errors
 from ..model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig, privacy
 from ..parallel.pipe_fanout import fan_out
 from ..parallel.work_cache import code_version
+from . import parts as project_parts
 from . import validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from .content_store import ContentStore, key_of
+from .parts import ANNOUNCEMENTS, PART_MODELS, PROJECTS, merge_parts, part_type
 from .validation import Located, Reparse, items_of, validate_node
 from .yamlplain import NEEDS_TREE, plain_values
 from .yamlsource import Node, decode, parse
@@ -89,7 +91,7 @@ def read_sources(root: Path) -> tuple[list[Source], list[Diagnostic]]:
             with open(file, "rb") as f:
                 data = f.read()
             total += len(data)
-            sources.append(Source(frel, entry.name, data))
+            sources.append(Source(frel, part_type(entry.name, parts), data))
     if total > MAX_TOTAL_BYTES:
         diags.append(error(CONTENT_DIR, 0, 0, "Y107", f"内容总量过大（{total} 字节）", "请检查是否误放了大文件。"))
     return sources, diags
@@ -114,6 +116,12 @@ class Checked:
     diags: tuple[Diagnostic, ...]
 
 
+def _model_of(type_key: str) -> Any:
+    if type_key == "site_config":
+        return SiteConfig
+    return PART_MODELS[type_key] if type_key in PART_MODELS else TYPES_BY_KEY[type_key].model
+
+
 def check_source(source: Source) -> Checked:
     return _check_plain(source) or _check_tree(source)
 
@@ -125,7 +133,7 @@ def _check_plain(source: Source) -> Checked | None:
     value = plain_values(text) if text is not None else NEEDS_TREE
     config = source.type_key == "site_config"
     values = [value] if config or type(value) is dict else value if type(value) is list else [NEEDS_TREE]
-    model = SiteConfig if config else TYPES_BY_KEY[source.type_key].model
+    model = _model_of(source.type_key)
     items = []
     for index, item in enumerate(values):
         if type(item) is not dict:
@@ -146,7 +154,7 @@ def _check_tree(source: Source) -> Checked:
             return Checked((), tuple(parse_diags))  # the text is not trustworthy; validating it would add noise
         root, blanked = recovered.root, recovered.blanked
     config = source.type_key == "site_config"
-    model = SiteConfig if config else TYPES_BY_KEY[source.type_key].model
+    model = _model_of(source.type_key)
     diags, items = list(parse_diags), []
     node: Node
     for index, node in enumerate([root] if config else items_of(root)):
@@ -181,7 +189,7 @@ def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content
     """The checked files, in order, as Content; None if the site settings are not valid."""
     diags: list[Diagnostic] = []
     config: Located[SiteConfig] | None = None
-    items: dict[str, list[Located]] = {t.key: [] for t in CONTENT_TYPES}
+    items: dict[str, list[Located]] = {key: [] for key in [*(t.key for t in CONTENT_TYPES), *PART_MODELS]}
     for source, result in zip(sources, checked, strict=True):
         diags.extend(result.diags)
         if not result.items:
@@ -195,6 +203,7 @@ def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content
                 items[source.type_key].append(located)
     if config is None:
         return None, diags
+    diags += merge_parts(items[PROJECTS], items.pop(ANNOUNCEMENTS))
     return Content(config, {k: tuple(v) for k, v in items.items()}), diags
 
 
@@ -244,5 +253,5 @@ def store_version() -> str:
     model_dir = Path(__file__).resolve().parent.parent / "model"
     model_code = "".join(hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(model_dir.glob("*.py")))
     libraries = f"{yaml.__version__}|{yaml.__with_libyaml__}|{pydantic.VERSION}|{pydantic_core.__version__}"
-    return code_version(sys.modules[__name__], yamlsource, yamlerrors, yamlplain, yamlrecover, validation, privacy, diagnostics,
+    return code_version(sys.modules[__name__], yamlsource, yamlerrors, yamlplain, yamlrecover, validation, project_parts, privacy, diagnostics,
                         extra=f"{libraries}|{model_code}")

@@ -159,7 +159,7 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, no
         lookup = loc if kind != "missing" else loc[:-1]
         pos, _ = locate(node, lookup, want_key=code == "S201")
         pos = pos or Pos(path, 0, 0)
-        diags.append(error(path, pos.line, pos.column, code, message, hint))
+        diags.append(error(pos.path or path, pos.line, pos.column, code, message, hint))
     return diags
 
 
