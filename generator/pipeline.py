@@ -28,7 +28,7 @@ from .pages.navigation import NAV
 from .parallel.forked import split_map
 from .post.feed import write_feed
 from .post.manifest import write_manifest
-from .post.open_data import write_open_data
+from .post.open_data import keep_figures, published_figures, write_open_data
 from .post.redirects import check_lock, plan_redirects, write_redirects
 from .post.search import search_index
 from .post.sitecheck import check_site
@@ -37,6 +37,7 @@ from .renderer import mkdocs_material
 from .renderer.qr import too_long
 from .renderer.theme_assets import ThemeAssets
 from .rules.compliance import compliance_diagnostics
+from .rules.figure_history import unrecorded_changes
 from .rules.freshness import freshness_diagnostics
 from .rules.plain_language import plain_language_diagnostics
 from .rules.project_rules import missing_procedures
@@ -105,9 +106,16 @@ def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production:
     return diags + check_lock(root, pages, redirects, production) + too_long(site, pages)
 
 
+def history_diagnostics(root: Path, site: Site) -> list[Diagnostic]:
+    """B620: a figure the last published build showed has changed without its old value in `versions`
+    (generator/rules/figure_history.py; the published figures are kept in the work folder)."""
+    return unrecorded_changes(site, published_figures(root / WORK_DIR))
+
+
 def check(root: Path, production: bool = False, today: dt.date | None = None) -> list[Diagnostic]:
     site, diags = analyse(root, production, today)
     if site is not None and not has_errors(diags):
+        diags += history_diagnostics(root, site)
         diags += url_diagnostics(root, site, derive_pages(site), production)
     return diags
 
@@ -161,6 +169,8 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
     site, diags = analyse(root, production, today)
     gc.freeze()  # the loaded site lives until the end: later collections need not walk it again and again
     diags += out_diagnostics(root, out, root / WORK_DIR / CACHE_DIR)
+    if site is not None and not has_errors(diags):
+        diags += history_diagnostics(root, site)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
@@ -190,6 +200,7 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
             discard(staged)
             return BuildResult(False, diags, len(pages))
         swap(staged, out)
+        keep_figures(site, work)  # what the next build compares its figures with (B620)
     except BaseException:
         skeleton.join()
         discard(staged)

@@ -83,6 +83,9 @@ _HINTS = {
     "H404": "回答、正文等字段只能用段落、加粗、斜体、列表和链接（https://、mailto:、tel: 或站内地址）；请删除图片、标题、表格、代码等写法。",
     "H405": "请删除英文花括号 { }，或改用中文括号（）。",
     "R301": "同一标准、项目、程序内的标识，同一文件内的条号，都不能重复；请改正或删除重复的那一项。",
+    "F704": "versions 按施行日期从早到晚写，现行版本的施行日期（effective_from）最晚。",
+    "F705": "amounts 写成 项目标识: \"旧金额\"，标识照抄 items 或 zones 中的 id。",
+    "F706": "写上 changes: 本版改了什么（如 砖混结构单价上调），并写明现行版本的施行日期。",
 }
 
 
@@ -142,7 +145,7 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, no
         kind = err["type"]
         field = _field_label(model, loc)
         ctx = err.get("ctx") or {}
-        code, template = _BUILTIN_MESSAGES.get(kind, (kind if kind[:1] in "SHRYD" else "S203", err["msg"]))
+        code, template = _BUILTIN_MESSAGES.get(kind, (kind if kind[:1] in "SHRYDF" else "S203", err["msg"]))
         if kind in _BUILTIN_MESSAGES:
             raw_input = err.get("input")
             message = template.format(field=field, input=raw_input if isinstance(raw_input, str) else "",

@@ -9,6 +9,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import Article, Date, Id, MarkdownText, RefTo, Reviewed, Strict, Text, Url, describe, labelled
+from .versions import EarlierVersion, changes_field, check_versions, versions_field
 
 
 class Level(StrEnum):
@@ -72,6 +73,8 @@ class PolicyDocument(Reviewed):
     pending: list[str] = describe("待补充字段", "尚未取得的字段名（如 doc_number），页面显示为“待补充”", default_factory=list)
     articles: list[Article] = describe("引用条款", "本站引用的条款，逐字照录。国家法律、行政法规、司法解释的原文随生成器提供（按标题或文号对应），"
                                      "所录条号必须存在、文字必须与原文一致；本地文件的条款由编辑录入", default_factory=list)
+    changes: Text | None = changes_field()
+    versions: list[EarlierVersion] = versions_field()
 
     @model_validator(mode="after")
     def _unique_articles(self) -> PolicyDocument:
@@ -80,6 +83,7 @@ class PolicyDocument(Reviewed):
         if dupes:
             raise PydanticCustomError("R301", "同一文件的引用条款中条号重复：第 {numbers} 条",
                                       {"numbers": "、".join(map(str, dupes))})
+        check_versions(self.effective_date, self.changes, self.versions)
         return self
 
 

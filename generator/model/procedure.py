@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Citation, Id, Reviewed, Strict, Text, describe, labelled
+from .fields import Citation, Date, Id, Reviewed, Strict, Text, describe, labelled
+from .versions import EarlierVersion, changes_field, check_versions, versions_field
 
 UNIT_LABELS = {"days": "日", "working_days": "个工作日", "months": "个月", "years": "年"}
 TimeUnit = Annotated[Literal["days", "working_days", "months", "years"],
@@ -51,6 +52,9 @@ class Procedure(Reviewed):
     what_it_means: Text = describe("对我意味着什么", "群众需要知道的要点")
     basis: list[Citation] = describe("法律依据", "本程序依据的主要文件", min_length=1)
     steps: list[Step] = describe("步骤", "按先后顺序排列", min_length=1)
+    effective_from: Date | None = describe("施行日期", "现行版本开始执行的日期；有修订记录时必填", default=None)
+    changes: Text | None = changes_field()
+    versions: list[EarlierVersion] = versions_field()
 
     @model_validator(mode="after")
     def _unique_steps(self) -> Procedure:
@@ -58,4 +62,5 @@ class Procedure(Reviewed):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise PydanticCustomError("R301", "本程序内步骤标识重复：{ids}", {"ids": "、".join(dupes)})
+        check_versions(self.effective_from, self.changes, self.versions)
         return self

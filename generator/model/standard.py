@@ -24,6 +24,7 @@ from .fields import (
     describe,
     labelled,
 )
+from .versions import EarlierVersion, changes_field, check_versions, versions_field
 
 _UNIT_RE = re.compile(r"^元/[\u4e00-\u9fff·（）()A-Za-z0-9²]{1,12}$")
 
@@ -137,6 +138,8 @@ class CompensationStandard(Reviewed):
     estimator: Flag = describe("提供估算", "为 false 时不生成补偿估算页面（如无法按数量计算的标准）", default=True)
     examples: list[Example] = describe("计算举例", "页面上的计算举例：只写情形和数量，金额由系统按本标准计算",
                                        default_factory=list)
+    changes: Text | None = changes_field()
+    versions: list[EarlierVersion] = versions_field()
 
     @model_validator(mode="after")
     def _has_figures(self) -> CompensationStandard:
@@ -150,4 +153,5 @@ class CompensationStandard(Reviewed):
             if rate.minimum_for is not None and (rate.minimum_for == rate.id or rate.minimum_for not in ids):
                 raise PydanticCustomError("R303", "项目“{id}”的保底对象“{target}”不是本标准中的另一个项目",
                                           {"id": rate.id, "target": rate.minimum_for})
+        check_versions(self.effective_from, self.changes, self.versions, frozenset(ids))
         return self

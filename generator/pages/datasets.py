@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from ..model import TYPES_BY_KEY
 from ..rules.compliance import assess
 from ..rules.references import Site
+from .history import versions
 from .links import page_path, page_url
 from .text import article_label
 
@@ -207,6 +208,30 @@ class ChildTable:
                      parent=item_table_name(self.type_key), parent_key=parent_key)
 
 
+@dataclass(frozen=True)
+class ChangesTable:
+    """One row per figure changed by a new version of a standard: old and new amount, since when."""
+
+    type_key: str = "compensation_standards"
+    name: str = "compensation-changes"
+
+    def build(self, site: Site) -> Table:
+        columns = (Column("compensation_standard_id", "string", "所属补偿标准", "补偿标准的标识（id）"),
+                   Column("rate_id", "string", "项目标识", "补偿项目或区片的标识"),
+                   Column("name", "string", "项目", "补偿项目或区片的名称"),
+                   Column("old_amount", "number", "原金额", "修改前的金额"),
+                   Column("new_amount", "number", "新金额", "修改后的金额"),
+                   Column("unit", "string", "单位", "金额的单位"),
+                   Column("effective_from", "date", "施行日期", "新金额开始执行的日期"),
+                   Column("changes", "string", "修改内容", "这一版改了什么"))
+        rows = tuple((s.id, c.rate_id, c.name, str(c.old), str(c.new), c.unit, c.since.isoformat(), v.changes)
+                     for s in site.of(self.type_key) for v in versions(s) for c in v.figure_changes)
+        updated = max((s.updated for s in site.of(self.type_key) if versions(s)), default=site.config.updated)
+        return Table(self.name, "补偿金额修订记录", "补偿标准每次修订中改动的金额：原金额、新金额和施行日期。",
+                     columns, rows, updated, ("compensation_standard_id", "rate_id", "effective_from"),
+                     parent=item_table_name(self.type_key), parent_key="compensation_standard_id")
+
+
 def item_table_name(type_key: str) -> str:
     """The name of the item table of a content type (foreign keys of child tables point to it)."""
     return type_key.replace("_", "-")
@@ -249,12 +274,13 @@ _STATE = (Column("state", "string", "公开情况", "本站对照检查的结果
 
 # The published tables, in this order. Adding one is one line: an ItemTable for a content type, or a
 # ChildTable for a list field of it (issue 14's funds and housing types can be added the same way).
-DATASETS: tuple[ItemTable | ChildTable, ...] = (
+DATASETS: tuple[ItemTable | ChildTable | ChangesTable, ...] = (
     ItemTable("compensation_standards", "每个补偿标准：类别、制定机关、依据、施行日期和状态。"),
     ChildTable("compensation_standards", "zones", "compensation-zones", "区片综合地价",
                "每个区片的价格、单位、覆盖镇街和依据。", (_COVERS, _ARTICLE, _SOURCE), anchor="rate-"),
     ChildTable("compensation_standards", "items", "compensation-items", "补偿项目",
                "每个补偿项目的金额、单位、规格、适用条件和依据。", (_ARTICLE, _SOURCE), anchor="rate-"),
+    ChangesTable(),
     ItemTable("procedures", "每个征收程序：适用的征收类型和一句话概括。"),
     ChildTable("procedures", "steps", "procedure-steps", "程序步骤",
                "每个步骤：谁来做、法定时限（类型、数值、单位、起算）和法律依据。"),

@@ -27,7 +27,8 @@ MIN_SURFACE = 2  # one-character aliases would match everywhere
 _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "label", "legend",
          "option", "select", "textarea", "caption", "th", "dt", "nav", "abbr", "summary", "time", "data", "noscript",
          "svg", "figcaption"}
-_SKIP_CLASSES = {"gk-docmeta", "gk-meta"}  # official metadata (issuer, 文号, 类别) as published; "gk-" first
+# official metadata (issuer, 文号, 类别) as published, and old -> new figures (history.py); "gk-" first
+_SKIP_CLASSES = {"gk-docmeta", "gk-meta", "gk-change"}
 _SECTION_TAGS = {"h2", "h3"}
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 _TOKEN = re.compile(

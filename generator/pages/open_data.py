@@ -106,7 +106,8 @@ def open_data(site: Site) -> OpenData:
         for table in found:
             data = encode(table)
             files[f"{table.name}.{fmt}"] = data
-            resources.append(_resource(table, fmt, data))
+            if fmt == "csv" or table.rows:  # frictionless cannot read an empty JSON array as a table
+                resources.append(_resource(table, fmt, data))
     updated = latest([t.updated for t in found], site.config.updated)
     package = {
         "profile": "tabular-data-package",

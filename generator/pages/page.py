@@ -23,6 +23,7 @@ class Page:
     sample: bool = False  # shows figures that are sample data
     areas: tuple[str, ...] = ()  # town/street names this page concerns (search filter)
     published: dt.date | None = None
+    change: str = ""  # what the current version changed, in plain words with old -> new figures (history.py)
 
     @property
     def url(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model.policy import Interpretation, PolicyDocument
 from ..rules.references import Site
+from .history import history_rows, latest_change
 from .links import page_path, relative
 from .page import Page, latest
 from .text import article_anchor, article_label, iso_date
@@ -74,9 +75,11 @@ def _policy_page(site: Site, d: PolicyDocument) -> Page:
         "interpretations": [{"title": i.title, "href": relative(path, page_path(I_SECTION, i.id))}
                             for i in interpretations],
         "superseded_by": superseded_by,
+        "history": history_rows(d, path, SECTION),
     }
     return Page(path=path, title=d.title, section=LABEL, kind="policy_documents", description=d.summary,
-                updated=d.updated, template="policy.md.j2", context=context, published=d.published_date)
+                updated=d.updated, template="policy.md.j2", context=context, published=d.published_date,
+                change=latest_change(d))
 
 
 def interpretation_pages(site: Site) -> list[Page]:

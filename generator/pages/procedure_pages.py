@@ -6,6 +6,7 @@ from ..model.procedure import Procedure
 from ..model.standard import REGIME_LABELS
 from ..rules.references import Site
 from .flowchart import flowchart
+from .history import history_rows, latest_change
 from .links import page_path, relative
 from .page import Page, latest
 from .views import cite, time_limit_text
@@ -39,6 +40,6 @@ def _procedure_page(site: Site, p: Procedure) -> Page:
             "basis": [cite(site, c, path) for c in step.basis],
         })
     context = {"p": p, "regime": REGIME_LABELS[p.regime], "basis": [cite(site, c, path) for c in p.basis],
-               "steps": steps, "flow": flowchart(p)}
+               "steps": steps, "flow": flowchart(p), "history": history_rows(p, path, SECTION)}
     return Page(path=path, title=p.title, section=LABEL, kind="procedures", description=p.summary,
-                updated=p.updated, template="procedure.md.j2", context=context)
+                updated=p.updated, template="procedure.md.j2", context=context, change=latest_change(p))

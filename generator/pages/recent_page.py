@@ -21,7 +21,7 @@ FEED_FILE = "feed.xml"
 
 def changed_pages(pages: tuple[Page, ...], limit: int = RECENT_LIMIT) -> list[Page]:
     """Content pages, newest first; ties by path so the order never depends on anything else."""
-    leaves = [p for p in pages if p.kind not in ("index", "home", SECTION)]
+    leaves = [p for p in pages if p.kind not in ("index", "home", "version", SECTION)]
     return sorted(leaves, key=lambda p: (-p.updated.toordinal(), p.path))[:limit]
 
 
@@ -39,7 +39,8 @@ def recent_page(site: Site, pages: tuple[Page, ...]) -> Page:
 
 
 def _entry(here: str, page: Page) -> dict[str, str]:
-    return {"title": page.title, "href": relative(here, page.path), "section": page.section}
+    """One change: the page, and what its current version changed (old -> new figures) when it records one."""
+    return {"title": page.title, "href": relative(here, page.path), "section": page.section, "change": page.change}
 
 
 def _reviews(site: Site, here: str, by_path: dict[str, Page]) -> list[dict[str, Any]]:

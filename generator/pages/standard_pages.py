@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model.standard import CATEGORY_LABELS, REGIME_LABELS, CompensationStandard
 from ..rules.references import Site
 from .estimator_pages import estimator_link, example_views
+from .history import Version, history_rows, latest_change, version_path, versions
 from .links import page_path, relative
 from .page import Page, latest
-from .views import cite, figure
+from .text import amount_value, format_amount
+from .views import FigureView, cite, figure
 
 SECTION = "standards"
 LABEL = "补偿标准"
@@ -17,6 +21,7 @@ STATUS_LABELS = {"current": "现行", "superseded": "已被取代", "repealed": 
 def standard_pages(site: Site) -> list[Page]:
     standards: tuple[CompensationStandard, ...] = site.of("compensation_standards")
     pages = [_standard_page(site, s) for s in standards]
+    pages += [page for s in standards for page in _version_pages(site, s)]
     index_path = page_path(SECTION)
     groups = []
     for category, label in CATEGORY_LABELS.items():
@@ -63,8 +68,36 @@ def _standard_page(site: Site, s: CompensationStandard) -> Page:
         "superseded_by": [{"title": o.title, "href": relative(path, page_path(SECTION, o.id))} for o in newer],
         "examples": example_views(site, s, path),
         "estimator_href": estimator_link(s, path),
+        "history": history_rows(s, path, SECTION),
     }
     areas = sorted({site.areas[a].name for z in s.zones for a in z.covers})
     return Page(path=path, title=s.title, section=LABEL, kind="compensation_standards",
                 description=s.summary, updated=s.updated, template="standard.md.j2", context=context,
-                sample=s.sample, areas=tuple(areas), published=s.effective_from)
+                sample=s.sample, areas=tuple(areas), published=s.effective_from, change=latest_change(s))
+
+
+def _version_pages(site: Site, s: CompensationStandard) -> list[Page]:
+    """Each earlier version at its own stable address, its figures as they were, marked 已失效."""
+    pages = []
+    current_path = page_path(SECTION, s.id)
+    key = ("compensation_standards", s.id)
+    for v in versions(s)[:-1]:
+        assert v.effective_from is not None  # model/versions.py requires every date
+        path = version_path(SECTION, s.id, v.effective_from)
+        def then(view: FigureView, version: Version = v) -> FigureView:
+            amount = version.amounts[view.id]
+            return replace(view, amount=format_amount(amount), value=amount_value(amount))
+        context = {
+            "s": s, "version": {"effective_from": v.effective_from.isoformat(),
+                                "effective_to": v.effective_to.isoformat() if v.effective_to else "",
+                                "changes": v.changes},
+            "current_href": relative(path, current_path), "source": cite(site, s.source, path),
+            "zones": [then(figure(site, key, z, ("zones", i), path)) for i, z in enumerate(s.zones)],
+            "items": [then(figure(site, key, r, ("items", i), path)) for i, r in enumerate(s.items)],
+            "history": history_rows(s, path, SECTION),
+        }
+        pages.append(Page(path=path, title=f"{s.title}（{v.effective_from.isoformat()} 版，已失效）", section=LABEL,
+                          kind="version", description=f"已失效的旧版本，仅供查阅：{s.summary}",
+                          updated=s.updated, template="standard_version.md.j2", context=context,
+                          sample=s.sample, published=v.effective_from))
+    return pages

@@ -39,7 +39,8 @@ def atom_feed(site: Site, pages: tuple[Page, ...]) -> str:
         "updated": _stamp(entries[0]) if entries else f"{site.config.updated.isoformat()}T00:00:00{TIMEZONE}",
         "author": site.config.organiser or site.config.sponsor,
         "entries": [{"title": p.title, "url": absolute(base, p.url), "updated": _stamp(p), "section": p.section,
-                     "summary": p.description} for p in entries],
+                     "summary": f"修订：{p.change}。{p.description}" if p.change else p.description}
+                    for p in entries],
     }
     return _environment().get_template("feed.xml.j2").render(**context)
 

@@ -81,7 +81,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
         "plugins": [],
         "hooks": [str(Path(__file__).with_name("theme_hooks.py"))],
         "nav": [{label: path} for label, path in nav],
-        "not_in_nav": "/*/*.md\n",
+        "not_in_nav": "/*/*.md\n/*/*/*.md\n",  # leaves, and earlier versions of a standard (standards/<id>/<date>.md)
         "markdown_extensions": list(PAGE_EXTENSIONS),  # the editor-text check renders with the same list
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},

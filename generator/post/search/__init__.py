@@ -38,8 +38,9 @@ if TYPE_CHECKING:  # kept light: fanout workers import this package
 
 __all__ = ["build_index", "documents", "search_index"]
 
-# Pages that are not content: the home page, this search page and the change log (最近更新).
-NOT_INDEXED_KINDS = frozenset({"home"})
+# Pages that are not content: the home page, this search page and the change log (最近更新); and the
+# superseded versions of a standard (已失效), so a search finds the figures in force.
+NOT_INDEXED_KINDS = frozenset({"home", "version"})
 NOT_INDEXED_URLS = frozenset({"search/", "recent/"})
 CACHE_NAME = "search-text"
 RECENT_NAME = "search-recent"
