@@ -40,7 +40,7 @@ class AuditReport(Reviewed):
     id: Id = describe("标识", "英文标识，用于网址")
     title: MoneyText = describe("标题", "审计结果公告的标题，照录；示例须以“（示例）”开头")
     sample: Flag = describe("示例数据", "虚构的演示内容必须为 true；页面标注“示例”", default=False)
-    issuer: Text = describe("审计机关", "如 淮北市杜集区审计局")
+    issuer: Text = describe("审计机关", "如 某某市某某区审计局")
     doc_number: Text | None = describe("文号", "如 杜审〔2026〕3号；尚未取得时写入 pending", default=None)
     date: Date = describe("日期", "审计报告（结果公告）的日期")
     period: Text | None = describe("审计期间", "审计覆盖的资金期间，如 2025年1月至12月", default=None)

@@ -73,9 +73,9 @@ class CategoryAmount(Strict):
 class Account(Strict):
     """The dedicated account (专户): bank and masked number are enough."""
 
-    bank: Text = describe("开户银行", "如 （示例）某银行杜集支行")
+    bank: Text = describe("开户银行", "如 某银行某某支行")
     account: MaskedAccount = describe("账号（遮盖）", "只写开头和末尾几位，中间用 **** 代替，如 3406****8821")
-    name: Text | None = describe("户名", "如 杜集区征收补偿资金专户", default=None)
+    name: Text | None = describe("户名", "如 某某区征收补偿资金专户", default=None)
 
 
 class Deposit(Strict):
