@@ -291,6 +291,13 @@ DATASETS: tuple[ItemTable | ChildTable | ChangesTable, ...] = (
               (_STATE,), with_url=False),
     ItemTable("policy_documents", "本站引用的法律、法规、规章和规范性文件的元数据：文号、发文机关、效力层级、日期和有效性。"),
     ItemTable("interpretations", "政策解读的元数据：所解读的文件、解读形式、解读单位和发布日期。"),
+    ItemTable("funds", "每个项目的补偿资金：所需资金、专户和足额到位情况。"),
+    ChildTable("funds", "deposits", "fund-deposits", "资金存入", "每个项目补偿资金每次存入专户的日期和金额。"),
+    ChildTable("funds", "batches", "fund-batches", "资金拨付", "每个项目补偿资金每一批拨付的日期、期间、合计和领取户数。",
+               anchor="batch-"),
+    ItemTable("audits", "审计结果：审计机关、日期、涉及项目和发现的问题。"),
+    ItemTable("estates", "安置小区：位置、交付时间和房源。"),
+    ChildTable("estates", "bands", "estate-bands", "安置房户型", "每个安置小区各面积段的套数、已建成、在建和已分配。"),
 )
 
 
