@@ -25,6 +25,7 @@ from .load.salvage import drop_followups
 from .pages import Page, derive_pages
 from .pages.glossary_inline import explain_terms
 from .pages.navigation import NAV
+from .pages.onward import onward_diagnostics
 from .parallel.forked import split_map
 from .post.feed import write_feed
 from .post.manifest import write_manifest
@@ -103,6 +104,7 @@ def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production:
     """Old ids redirect (former_ids), no URL listed in urls.lock vanishes (generator/post/redirects.py), and
     every URL fits a QR code (generator/renderer/qr.py)."""
     redirects, diags = plan_redirects(site, pages)
+    diags += onward_diagnostics(site, pages)  # every explaining page leads somewhere (issue 11)
     return diags + check_lock(root, pages, redirects, production) + too_long(site, pages)
 
 

@@ -63,6 +63,12 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_fixture("mini", tmp_path_factory)
 
 
+@pytest.fixture(scope="session")
+def other_district_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/other-district (青河市西山区: no sample data, verified phone numbers), built once."""
+    return build_fixture("other-district", tmp_path_factory)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -49,6 +49,8 @@ def render_pages(pages: tuple[Page, ...], env: Environment | None = None) -> dic
     files = {}
     for page in pages:
         body = env.get_template(page.template).render(page=page, **page.context)
+        if "onward" in page.context:  # where to go next and whom to ask: the same block ends every page
+            body = body.rstrip() + "\n\n" + env.get_template("_onward.md.j2").render(onward=page.context["onward"])
         files[page.path] = front_matter(page) + body.strip() + "\n"
     return files
 

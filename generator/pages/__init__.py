@@ -8,6 +8,7 @@ from .estimator_pages import estimator_pages
 from .funds_pages import audit_pages, funds_pages
 from .home import home_page
 from .housing_pages import estate_pages
+from .onward import attach_onward
 from .open_data import open_data_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
@@ -30,7 +31,7 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
     pages.append(open_data_page(site))  # data files, not news: kept out of recent lists
     pages.extend(estimator_pages(site))  # tools, not news: kept out of the home page's recent list
     pages.append(search_page(site, tuple(pages)))  # last: not a content page, not in recent lists
-    return tuple(sorted(pages, key=lambda p: p.path))
+    return tuple(sorted(attach_onward(site, pages), key=lambda p: p.path))
 
 
 __all__ = ["Page", "derive_pages"]

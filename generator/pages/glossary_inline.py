@@ -28,7 +28,7 @@ _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "scri
          "option", "select", "textarea", "caption", "th", "dt", "nav", "abbr", "summary", "time", "data", "noscript",
          "svg", "figcaption"}
 # official metadata (issuer, 文号, 类别) as published, and old -> new figures (history.py); "gk-" first
-_SKIP_CLASSES = {"gk-docmeta", "gk-meta", "gk-change"}
+_SKIP_CLASSES = {"gk-docmeta", "gk-meta", "gk-change", "gk-onward"}
 _SECTION_TAGS = {"h2", "h3"}
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 _TOKEN = re.compile(

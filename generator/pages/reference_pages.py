@@ -8,6 +8,7 @@ from ..model.procedure import UNIT_LABELS
 from ..model.reference import Contact, Question, Remedy, Term, Topic
 from ..rules.references import Site
 from .links import page_path, relative
+from .onward import tel_url
 from .page import Page, latest
 from .views import cite, time_limit_text
 
@@ -85,7 +86,8 @@ def contact_pages(site: Site) -> list[Page]:
     for c in contacts:
         entries.append({"c": c, "area": site.areas[c.area].name if c.area else "",
                         "fields": [(label, (getattr(c, name) or PENDING), name in c.pending or not getattr(c, name))
-                                   for label, name in (("地址", "address"), ("电话", "phone"), ("办公时间", "hours"))]})
+                                   for label, name in (("地址", "address"), ("电话", "phone"), ("办公时间", "hours"))],
+                        "tel": tel_url(c.phone) if c.phone and "phone" not in c.pending else ""})
     return [Page(path=path, title="咨询与办理", section="咨询办理", kind="contacts",
                  description="到哪里咨询、到哪里办理：征收中心和各镇街的联系方式。",
                  updated=latest([c.updated for c in contacts], site.config.updated), template="contacts.md.j2",

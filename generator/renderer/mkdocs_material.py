@@ -30,6 +30,8 @@ EXTRA_CSS += ("assets/stylesheets/gk-explain.css",)
 EXTRA_JAVASCRIPT += ("assets/javascripts/gk-explain.js", "assets/javascripts/gk-estimator.js")
 # Projects timeline and the 公开事项对照表.
 EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
+# Onward links and whom to ask, at the end of every page (issue 11).
+EXTRA_CSS += ("assets/stylesheets/gk-onward.css",)
 
 
 def theme_assets(theme: dict[str, bytes]) -> ThemeAssets:

@@ -1,0 +1,104 @@
+"""A resident's journeys, walked in Chromium on a 375×812 phone the way a resident walks them: starting
+from the home page and only tapping links (never typing a URL), in the normal and the 大字 (large text)
+mode, on the bundled 杜集区 site and on another district (tests/fixtures/other-district). Issue 11.
+
+One browser for the module (the session's), one built site per district (session fixtures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from conftest import serve_dir
+
+PHONE = {"width": 375, "height": 812}
+
+
+@dataclass(frozen=True)
+class District:
+    fixture: str
+    area: str  # id of a town with a project
+    town: str  # that town's contact
+    center: str  # the expropriation center's contact
+    center_tel: str  # its tel: link, "" while its phone is not verified
+
+
+DISTRICTS = {
+    "bundled": District("bundled_site", "duanyuan", "段园镇人民政府", "杜集区征收中心", ""),
+    "other": District("other_district_site", "shiqiao", "石桥街道办事处", "西山区征收服务中心", "tel:09997654321"),
+}
+
+
+@pytest.fixture(params=sorted(DISTRICTS), scope="module")
+def district(request: pytest.FixtureRequest) -> tuple[District, str]:
+    d = DISTRICTS[request.param]
+    return d, serve_dir(request.getfixturevalue(d.fixture))
+
+
+@pytest.fixture(params=["normal", "large"])
+def phone(request: pytest.FixtureRequest, browser: object, district: tuple[District, str]) -> Iterator[object]:
+    """A phone on the district's home page; in large mode the resident taps 大字 first."""
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(district[1])
+    if request.param == "large":
+        page.click("[data-gk-pref=large]")
+        assert page.evaluate("document.documentElement.classList.contains('gk-large')")
+    yield page
+    context.close()
+
+
+def tap(page, selector: str, text: str = "") -> None:
+    """Tap the first link matching `selector` (holding `text`), and wait for the next page."""
+    link = page.locator(selector, has_text=text).first if text else page.locator(selector).first
+    link.scroll_into_view_if_needed()
+    with page.expect_navigation():
+        link.click()
+    fits_the_phone(page)
+
+
+def home(page) -> None:
+    """Back to the home page the way a phone user does: the menu, then 首页."""
+    page.click("label.gk-menu")
+    tap(page, ".md-sidebar--primary a.md-nav__link", "首页")
+
+
+def fits_the_phone(page) -> None:
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url}: {width}px wide, scrolls sideways"
+
+
+def ask_block(page) -> dict[str, object]:
+    return page.eval_on_selector("#ask + .gk-ask", """ul => ({
+        names: [...ul.querySelectorAll('.gk-ask__name')].map(a => a.textContent.trim()),
+        tels: [...ul.querySelectorAll('a.gk-tel')].map(a => a.getAttribute('href')),
+        unverified: [...ul.querySelectorAll('.gk-ask__unverified')].map(s => s.textContent.trim()),
+        text: ul.innerText })""")
+
+
+def test_whom_do_i_ask_from_a_project_and_a_standard(phone, district) -> None:
+    d, _ = district
+    page = phone
+    tap(page, "article .gk-card a", "我的项目到哪一步了")
+    tap(page, f"article h2#{d.area} + ul a")
+    ask = ask_block(page)
+    assert ask["names"] == [d.town, d.center], ask  # the project's town first, then the center
+    assert {"tel:12345", "tel:12348"} <= set(ask["tels"]), ask
+    assert "政务服务便民热线" in ask["text"] and "公共法律服务热线" in ask["text"]
+    if d.center_tel:
+        assert d.center_tel in ask["tels"]
+    assert any("还在核实" in u for u in ask["unverified"]), "an unverified phone is said plainly"
+    box = page.locator("#ask + .gk-ask a.gk-tel[href='tel:12345']").bounding_box()
+    assert box and box["height"] >= 44 and box["width"] >= 44, "a thumb can tap the number"
+    tap(page, ".gk-ask a.gk-ask__name", d.town)
+    entry = page.url.rsplit("#", 1)[1]
+    assert d.town in page.inner_text(f"[id='{entry}']")
+    # A standard concerns the whole district: the center only, and the hotlines.
+    home(page)
+    tap(page, "article .gk-card a", "补偿标准")
+    tap(page, "article a:not([href^='#']):not([href^='.']):not([href^='tel:'])")  # the first standard
+    ask = ask_block(page)
+    assert ask["names"] == [d.center], ask
+    assert {"tel:12345", "tel:12348"} <= set(ask["tels"])
