@@ -31,9 +31,10 @@ from . import parts as project_parts
 from . import validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from .content_store import ContentStore, key_of
 from .parts import ANNOUNCEMENTS, PART_MODELS, PROJECTS, merge_parts, part_type
+from .reader import files_below, os_problem, read_file, skipped
 from .validation import Located, Reparse, items_of, validate_node
 from .yamlplain import NEEDS_TREE, plain_values
-from .yamlsource import Node, decode, parse
+from .yamlsource import MAX_FILE_BYTES, Node, decode, parse
 
 CONFIG_FILE = "site_config.yml"
 CONTENT_DIR = "content"
@@ -60,51 +61,53 @@ class Content:
 
 
 def read_sources(root: Path) -> tuple[list[Source], list[Diagnostic]]:
-    """Read every content file (bytes only; no parsing). Sorted, so output never depends on the disk."""
-    diags: list[Diagnostic] = []
-    sources: list[Source] = []
-    config = root / CONFIG_FILE
-    if not config.is_file():
+    """Read every content file (bytes only; no parsing; `reader.py` decides what may be read). Sorted, so
+    output never depends on the disk."""
+    real = root.resolve()
+    if not os.path.lexists(root / CONFIG_FILE):
         return [], [error(CONFIG_FILE, 0, 0, "Y100", f"找不到站点设置文件 {CONFIG_FILE}",
                           "请在站点目录中运行，或用 --root 指定站点目录。")]
-    sources.append(Source(CONFIG_FILE, "site_config", config.read_bytes()))
+    data, diags = read_file(real, str(root / CONFIG_FILE), CONFIG_FILE, MAX_FILE_BYTES)
+    if data is None:
+        return [], diags
+    sources = [Source(CONFIG_FILE, "site_config", data)]
     content_dir = root / CONTENT_DIR
-    if not content_dir.is_dir():
-        return sources, [error(CONTENT_DIR, 0, 0, "Y100", "找不到 content 目录", "请创建 content/ 并按类型放置 YAML 文件。")]
-    total = 0
-    for entry in sorted(content_dir.iterdir()):
-        rel = f"{CONTENT_DIR}/{entry.name}"
-        if entry.name.startswith("."):
-            continue
-        if entry.name not in TYPES_BY_KEY or not entry.is_dir():
-            allowed = "、".join(t.key for t in CONTENT_TYPES)
-            diags.append(error(rel, 0, 0, "S213", f"content 下有无法识别的“{entry.name}”",
-                               f"content 下只能是这些文件夹：{allowed}"))
-            continue
-        for parts, file in files_under(entry):
-            if parts[-1].startswith("."):
-                continue
-            frel = "/".join((rel, *parts))
-            if not parts[-1].endswith((".yml", ".yaml")):
-                diags.append(error(frel, 0, 0, "S213", "内容文件必须以 .yml 结尾", "请改名为 .yml，或移出 content 目录。"))
-                continue
-            with open(file, "rb") as f:
-                data = f.read()
-            total += len(data)
-            sources.append(Source(frel, part_type(entry.name, parts), data))
+    if not content_dir.is_dir() or content_dir.is_symlink():
+        return sources, diags + [error(CONTENT_DIR, 0, 0, "Y100", "找不到 content 目录（它必须是站点项目里的真实目录）",
+                                       "请创建 content/ 并按类型放置 YAML 文件。")]
+    try:
+        entries = sorted(os.scandir(content_dir), key=lambda e: e.name)
+    except OSError as exc:
+        return sources, diags + [os_problem(CONTENT_DIR, exc)]
+    for entry in entries:
+        diags += _read_type_folder(real, entry, sources)
+    total = sum(len(s.data) for s in sources)
     if total > MAX_TOTAL_BYTES:
         diags.append(error(CONTENT_DIR, 0, 0, "Y107", f"内容总量过大（{total} 字节）", "请检查是否误放了大文件。"))
     return sources, diags
 
 
-def files_under(folder: Path) -> list[tuple[tuple[str, ...], str]]:
-    """(path parts below `folder`, file name on disk) of every file below it, sorted as `sorted(rglob("*"))`
-    would sort them (symbolic links to folders are listed, not entered), at a third of the cost."""
-    found = []
-    for dirpath, _, filenames in os.walk(folder):
-        below = Path(dirpath).relative_to(folder).parts
-        found += [((*below, name), os.path.join(dirpath, name)) for name in filenames]
-    return sorted(found)
+def _read_type_folder(root: Path, entry: os.DirEntry[str], sources: list[Source]) -> list[Diagnostic]:
+    """Append the files of one `content/<type>` folder to `sources`; what could not be read, as diagnostics."""
+    rel = f"{CONTENT_DIR}/{entry.name}"
+    if entry.name.startswith("."):
+        return [skipped(rel, "隐藏的文件或目录")]
+    if entry.name in TYPES_BY_KEY and entry.is_symlink():
+        return [error(rel, 0, 0, "Y112", "这是符号链接，不会读取", "内容类型目录必须是 content 下的真实目录，不能链接到别处。")]
+    if entry.name not in TYPES_BY_KEY or not entry.is_dir(follow_symlinks=False):
+        allowed = "、".join(t.key for t in CONTENT_TYPES)
+        return [error(rel, 0, 0, "S213", "content 下有无法识别的文件或目录", f"content 下只能是这些文件夹：{allowed}")]
+    files, diags = files_below(entry.path, rel)
+    for parts, file in files:
+        frel = "/".join((rel, *parts))
+        if not parts[-1].endswith((".yml", ".yaml")):
+            diags.append(error(frel, 0, 0, "S213", "内容文件必须以 .yml 结尾", "请改名为 .yml，或移出 content 目录。"))
+            continue
+        data, problems = read_file(root, file, frel, MAX_FILE_BYTES)
+        diags += problems
+        if data is not None:
+            sources.append(Source(frel, part_type(entry.name, parts), data))
+    return diags
 
 
 @dataclass(frozen=True)
@@ -176,9 +179,8 @@ def check_files(files: list[tuple[str, str, str]]) -> list[tuple[str, Checked | 
     bytes read, the checked file); the caller checks again any file whose key is not the one it read."""
     answers: list[tuple[str, Checked | None]] = []
     for file, path, type_key in files:
-        try:
-            data = Path(file).read_bytes()
-        except OSError:
+        data, _ = read_file(Path(file).parent.resolve(), file, path, MAX_FILE_BYTES)  # the caller checked where it leads
+        if data is None:
             answers.append(("", None))
             continue
         answers.append((key_of(path, type_key, data), check_source(Source(path, type_key, data))))
