@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .characters import FORBIDDEN
 from .yamlsource import LOADER, MAX_DEPTH, NULLS, QUOTED_STYLES
 
 NEEDS_TREE: Any = object()
@@ -46,6 +47,8 @@ def _build(events: Any) -> Any:
             value = event.value
             if value in NULLS and event.style not in QUOTED_STYLES:
                 value = None
+            elif event.style == '"' and FORBIDDEN.search(value):  # an escape wrote a forbidden character
+                return NEEDS_TREE
         elif cls is _MAP or cls is _SEQ:
             if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
                 return NEEDS_TREE

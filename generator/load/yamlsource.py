@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from ..diagnostics import Diagnostic, error, warning
+from .characters import FORBIDDEN, describe
 from .yamlerrors import colon_slip, explain
 
 MAX_FILE_BYTES = 1_000_000
@@ -30,7 +31,6 @@ try:  # the C parser is ~2x faster and not recursive
 except AttributeError:  # pragma: no cover - depends on the libyaml build
     LOADER = yaml.SafeLoader
 
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff]")
 _LEADING_TAB = re.compile(r"^( *)\t", re.MULTILINE)
 QUOTED_STYLES = frozenset(("'", '"', "|", ">"))
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -94,10 +94,10 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
         diags.append(error(path, line, col, "Y104", "文件不是 UTF-8 编码（可能是 GBK 或其他编码）",
                            "请在编辑器中把文件另存为 UTF-8 编码。"))
         return None, diags
-    for m in _FORBIDDEN_CHARS.finditer(text):
+    for m in FORBIDDEN.finditer(text):
         line, col = _line_col(text, m.start())
         diags.append(error(path, line, col, "Y109",
-                           f"含有不可见的控制字符或零宽字符（U+{ord(m.group()):04X}）",
+                           f"含有不可见的控制字符或零宽字符（{describe(m.group())}）",
                            "这类字符常来自网页或 Word 复制，请删除该位置的不可见字符后重新输入。"))
     for m in _LEADING_TAB.finditer(text):
         line, col = _line_col(text, m.end() - 1)
@@ -177,6 +177,8 @@ class _Builder:
             quoted = event.style in QUOTED_STYLES
             if not quoted and value in NULLS:
                 value = None
+            if event.style == '"' and value and FORBIDDEN.search(value):
+                self._escaped_char(value, pos)
             if stack:
                 container, pending = stack[-1]
                 if type(container) is Seq:
@@ -191,6 +193,14 @@ class _Builder:
                         container.entries[key] = (key_pos, Scalar(value, pos, quoted))
                         continue
             self._attach(Scalar(value, pos, quoted))
+
+    def _escaped_char(self, value: str, pos: Pos) -> None:
+        """Y109 for a character a double-quoted escape (`"\\x1b"`, `"\\u202e"`) wrote: the raw-text check
+        cannot see it."""
+        char = FORBIDDEN.search(value).group()  # type: ignore[union-attr]
+        self.diags.append(error(self.path, pos.line, pos.column, "Y109",
+                                f"双引号中的转义写出了不可见的控制字符或零宽字符（{describe(char)}）",
+                                "请删除双引号里以反斜杠“\\”开头的转义写法，直接写文字。"))
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
