@@ -37,13 +37,14 @@ from .publish import discard, replaceable, staging, swap
 from .renderer import mkdocs_material
 from .renderer.qr import too_long
 from .renderer.theme_assets import ThemeAssets
+from .rules.basis import basis_diagnostics
 from .rules.compliance import compliance_diagnostics
 from .rules.figure_history import unrecorded_changes
 from .rules.freshness import freshness_diagnostics
 from .rules.plain_language import plain_language_diagnostics
 from .rules.project_rules import missing_procedures
 from .rules.references import Site, resolve
-from .rules.rules import production_rules
+from .rules.rules import production_rules, sample_claims
 
 WORK_DIR = ".gongkai-build"
 
@@ -86,8 +87,8 @@ def analyse(root: Path, production: bool = False,
     if loaded is None:
         return None, load_diags
     site, diags = resolve(loaded)
-    diags += check_examples(site) + plain_language_diagnostics(site)
-    diags += compliance_diagnostics(site)
+    diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
+    diags += compliance_diagnostics(site) + sample_claims(site)
     if not has_errors(load_diags + diags):
         diags += missing_procedures(site)
     if production:

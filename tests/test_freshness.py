@@ -22,7 +22,7 @@ id: zone-price-2020
 title: 示范区区片综合地价（示例）
 category: land_zone_price
 regime: land_collective
-issuer: 示范省人民政府
+issuer: （示例）示范省人民政府
 source:
   document: house-regulation
 effective_from: 2020-03-01

@@ -37,7 +37,7 @@ from typing import Annotated, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Citation, Flag, Id, Reviewed, Strict, Text, describe, labelled
+from .fields import BASIS_KIND_HELP, BasisKind, Citation, Flag, Id, Reviewed, Strict, Text, describe, labelled
 from .project import AnnouncementKind
 
 Channel = Literal["政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体", "公开查阅点", "政务服务中心",
@@ -69,6 +69,7 @@ class DisclosureTimeLimit(Strict):
     value: int | None = describe("数值", "天数或工作日数；随事项公开时不填", default=None, ge=1, le=3650)
     unit: Annotated[Literal["working_days", "days"], labelled({"working_days": "工作日", "days": "日"})] | None = describe("单位", "working_days 工作日 / days 日", default=None)
     text: Text = describe("原文", "目录中的时限原文")
+    basis_kind: BasisKind | None = describe("依据类型", BASIS_KIND_HELP, default=None)
 
 
 class ChannelUse(Strict):

@@ -222,3 +222,24 @@ class Reviewed(Strict):
     review_by: Date | None = describe("复核期限", "到期前应复核本条内容是否仍然准确", default=None)
     former_ids: list[Id] = describe("曾用标识", "本条内容以前用过的标识（id）；改标识后写在这里，旧网址会自动跳转到新网址",
                                     default_factory=list)
+
+
+BasisKind = Literal["本中心做法", "待核实"]
+BASIS_KIND_HELP = ("期限或金额不是所引条文规定的时填写：本中心做法（本中心自己的做法，不是法律规定）或 待核实；"
+                   "页面会照样显示。不填时，数字必须出现在所引条文中")
+
+
+class LegalReview(Strict):
+    """法律顾问审核 of one item's resident-facing text, tied to that text by its fingerprint."""
+
+    reviewer: Text = describe("审核人", "出具意见的法律顾问，如 某某律师事务所 王律师")
+    date: Date = describe("审核日期", "法律顾问出具意见的日期")
+    text_hash: Text = describe("文字指纹", "审核时这条内容文字的指纹（gongkai check --production 报 R326 时给出的 12 位）；"
+                                        "文字一改指纹就不符，页面回到“待审核”")
+
+
+class LegallyReviewed(Reviewed):
+    """Resident-facing legal explanations (解读、问答、程序): reviewed by the center's legal adviser."""
+
+    legal_review: LegalReview | None = describe("法律顾问审核", "合法性审查记录；没有或文字已改时页面显示“待审核”，"
+                                                "正式发布（非示例站点）时不允许", default=None)

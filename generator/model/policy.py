@@ -8,7 +8,20 @@ from typing import Annotated
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Article, Date, Id, MarkdownText, RefTo, Reviewed, Strict, Text, Url, describe, labelled
+from .fields import (
+    Article,
+    Date,
+    Id,
+    LegallyReviewed,
+    MarkdownText,
+    RefTo,
+    Reviewed,
+    Strict,
+    Text,
+    Url,
+    describe,
+    labelled,
+)
 from .versions import EarlierVersion, changes_field, check_versions, versions_field
 
 
@@ -52,6 +65,7 @@ class PolicyDocument(Reviewed):
 
     id: Id = describe("标识", "英文标识，用于网址，如 house-expropriation-regulation-2011")
     title: Text = describe("标题", "文件全称，不含书名号")
+    short_title: Text | None = describe("简称", "白话说明中注明依据时可用的简称，如 征收条例：（依据：《征收条例》第十条）", default=None)
     doc_number: Text | None = describe("文号", "如 国务院令第590号、杜政办〔2024〕1号", default=None)
     issuer: Text = describe("发文机关", "如 国务院、杜集区人民政府办公室")
     level: Annotated[Level, labelled(LEVEL_LABELS)] = describe("效力层级", "law 法律 / administrative_regulation 行政法规 / judicial_interpretation 司法解释 / "
@@ -97,7 +111,7 @@ class QuestionAnswer(Strict):
     answer: Text = describe("答", "大白话回答")
 
 
-class Interpretation(Reviewed):
+class Interpretation(LegallyReviewed):
     """A policy interpretation (政策解读), published with its document (三同步)."""
 
     id: Id = describe("标识", "英文标识，用于网址")

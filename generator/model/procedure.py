@@ -7,7 +7,18 @@ from typing import Annotated, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Citation, Date, Id, Reviewed, Strict, Text, describe, labelled
+from .fields import (
+    BASIS_KIND_HELP,
+    BasisKind,
+    Citation,
+    Date,
+    Id,
+    LegallyReviewed,
+    Strict,
+    Text,
+    describe,
+    labelled,
+)
 from .versions import EarlierVersion, changes_field, check_versions, versions_field
 
 UNIT_LABELS = {"days": "日", "working_days": "个工作日", "months": "个月", "years": "年"}
@@ -24,6 +35,7 @@ class TimeLimit(Strict):
     unit: TimeUnit = describe("单位", "days 日 / working_days 工作日 / months 月 / years 年")
     from_: Text = describe("起算", "从什么时候开始计算，如 公告发布之日", alias="from")
     basis: Citation = describe("法律依据", "规定该期限的文件和条款")
+    basis_kind: BasisKind | None = describe("依据类型", BASIS_KIND_HELP, default=None)
 
 
 class Step(Strict):
@@ -41,7 +53,7 @@ class Step(Strict):
     what_to_bring: list[Text] = describe("要带什么", "需要准备的材料", default_factory=list)
 
 
-class Procedure(Reviewed):
+class Procedure(LegallyReviewed):
     """A statutory procedure for one regime."""
 
     id: Id = describe("标识", "英文标识，用于网址")

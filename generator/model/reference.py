@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from .fields import Citation, Flag, Id, MarkdownText, RefTo, Reviewed, Text, describe
+from .fields import Citation, Flag, Id, LegallyReviewed, MarkdownText, RefTo, Reviewed, Text, describe
 from .procedure import TimeLimit
 
 Topic = Literal["补偿标准", "征收程序", "安置", "评估", "维权", "信息公开", "其他"]
 
 
-class Question(Reviewed):
+class Question(LegallyReviewed):
     """A frequently asked question (问答) with a plain answer."""
 
     id: Id = describe("标识", "英文标识，用于网页锚点")

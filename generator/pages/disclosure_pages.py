@@ -41,7 +41,7 @@ def _row(site: Site, path: str, row: RowStatus) -> dict[str, Any]:
     return {
         "id": item.id, "title": row_title(row), "number": item.number, "state": row.state,
         "state_class": STATE_CLASSES[row.state], "required": item.required_online, "inferred": item.inferred,
-        "elements": item.elements, "time_limit": item.time_limit.text, "publisher": item.publisher,
+        "elements": item.elements, "time_limit": item.time_limit.text + (f"（{item.time_limit.basis_kind}）" if item.time_limit.basis_kind else ""), "publisher": item.publisher,
         "basis": [cite(site, c, path) for c in item.basis], "basis_note": item.basis_note or "",
         "channels": "、".join(c.channel + ("" if c.mandatory else "（可选）") for c in item.channels),
         "audience": "全社会" if item.audience == "all" else (item.audience_note or "特定群体"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.policy import Interpretation, PolicyDocument
+from ..rules.legal_review import review_state
 from ..rules.references import Site
 from .history import history_rows, latest_change
 from .links import page_path, relative
@@ -90,7 +91,7 @@ def interpretation_pages(site: Site) -> list[Page]:
         doc = site.document(i.document)
         context = {"i": i, "doc": {"title": doc.title, "href": relative(path, page_path(SECTION, doc.id)),
                                     "doc_number": doc.doc_number or ""},
-                   "published": iso_date(i.published_date) or PENDING}
+                   "published": iso_date(i.published_date) or PENDING, "review": review_state(i)}
         pages.append(Page(path=path, title=i.title, section=I_LABEL, kind="interpretations",
                           description=i.summary, updated=i.updated, template="interpretation.md.j2",
                           context=context, published=i.published_date))

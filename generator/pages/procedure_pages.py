@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model.procedure import Procedure
 from ..model.standard import REGIME_LABELS
+from ..rules.legal_review import review_state
 from ..rules.references import Site
 from .flowchart import flowchart
 from .history import history_rows, latest_change
@@ -40,6 +41,7 @@ def _procedure_page(site: Site, p: Procedure) -> Page:
             "basis": [cite(site, c, path) for c in step.basis],
         })
     context = {"p": p, "regime": REGIME_LABELS[p.regime], "basis": [cite(site, c, path) for c in p.basis],
-               "steps": steps, "flow": flowchart(p), "history": history_rows(p, path, SECTION)}
+               "steps": steps, "flow": flowchart(p), "history": history_rows(p, path, SECTION),
+               "review": review_state(p)}
     return Page(path=path, title=p.title, section=LABEL, kind="procedures", description=p.summary,
                 updated=p.updated, template="procedure.md.j2", context=context, change=latest_change(p))

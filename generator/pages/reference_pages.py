@@ -6,6 +6,7 @@ from typing import Any, get_args
 
 from ..model.procedure import UNIT_LABELS
 from ..model.reference import Contact, Question, Remedy, Term, Topic
+from ..rules.legal_review import review_state
 from ..rules.references import Site
 from .links import page_path, relative
 from .onward import tel_url
@@ -22,7 +23,8 @@ def faq_pages(site: Site) -> list[Page]:
         path = page_path("faq", q.id)
         pages.append(Page(path=path, title=q.question, section="问答", kind="faq", description=q.answer[:80],
                           updated=q.updated, template="question.md.j2",
-                          context={"q": q, "basis": [cite(site, c, path) for c in q.basis]}))
+                          context={"q": q, "basis": [cite(site, c, path) for c in q.basis],
+                                   "review": review_state(q)}))
     index_path = page_path("faq")
     groups = []
     for topic in get_args(Topic):

@@ -29,7 +29,7 @@ def standard_pages(site: Site) -> list[Page]:
         if members:
             groups.append({"label": label, "items": [
                 {"title": s.title, "href": relative(index_path, page_path(SECTION, s.id)), "summary": s.summary,
-                 "status": STATUS_LABELS[s.status], "effective_from": s.effective_from.isoformat(),
+                 "status": status_label(s), "effective_from": s.effective_from.isoformat(),
                  "sample": s.sample} for s in members]})
     pages.append(Page(
         path=index_path, title=LABEL, section=LABEL, kind="index",
@@ -48,6 +48,20 @@ def _source_meta(site: Site, s: CompensationStandard) -> list[tuple[str, str]]:
     return [("文号", doc.doc_number or "待补充"), ("索引号", doc.index_no or "待补充"), ("发布日期", published or "待补充")]
 
 
+SAMPLE_STATUS = "示例数据，不是现行标准，没有施行"
+
+
+def status_label(s: CompensationStandard) -> str:
+    """A sample standard never claims force: its status says so, whatever `status` holds."""
+    return SAMPLE_STATUS if s.sample else STATUS_LABELS[s.status]
+
+
+def effective_label(s: CompensationStandard) -> str:
+    if s.sample:
+        return "无（示例数据）"
+    return s.effective_from.isoformat() + (f" 至 {s.effective_to.isoformat()}" if s.effective_to else "")
+
+
 def _standard_page(site: Site, s: CompensationStandard) -> Page:
     path = page_path(SECTION, s.id)
     key = ("compensation_standards", s.id)
@@ -58,7 +72,8 @@ def _standard_page(site: Site, s: CompensationStandard) -> Page:
         "s": s,
         "category": CATEGORY_LABELS[s.category],
         "regime": REGIME_LABELS[s.regime],
-        "status": STATUS_LABELS[s.status],
+        "status": status_label(s),
+        "effective": effective_label(s),
         "source": cite(site, s.source, path),
         "source_meta": _source_meta(site, s),
         "zones": zones,

@@ -60,10 +60,12 @@ def cite(site: Site, citation: Citation, from_path: str) -> CitationView:
 
 
 def time_limit_text(limit: TimeLimit) -> str:
+    """The limit in words, with its declared basis kind (本中心做法, 待核实) when it is not the cited law's."""
     unit = UNIT_LABELS[limit.unit]
+    kind = f"（{limit.basis_kind}）" if limit.basis_kind else ""
     if limit.kind == "within":
-        return f"{limit.from_}起 {limit.value}{unit}内"
-    return f"{KIND_LABELS[limit.kind]} {limit.value}{unit}（自{limit.from_}起算）"
+        return f"{limit.from_}起 {limit.value}{unit}内{kind}"
+    return f"{KIND_LABELS[limit.kind]} {limit.value}{unit}（自{limit.from_}起算）{kind}"
 
 
 def figure(site: Site, standard_key: tuple[str, str], rate: object, index_loc: tuple[object, ...],

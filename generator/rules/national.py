@@ -21,7 +21,6 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, error, warning
 from ..model.policy import Level, PolicyDocument
-from ..pages.text import article_label
 
 LAWS = Path(__file__).with_name("laws")
 NATIONAL_LEVELS = frozenset({Level.law, Level.administrative_regulation, Level.judicial_interpretation})
@@ -57,6 +56,12 @@ def normalise(text: str) -> str:
     """Paragraphs without surrounding spaces, joined by one blank line: how the data stores them."""
     lines = (line.strip(" \t\u3000") for line in text.splitlines())
     return "\n\n".join(line for line in lines if line)
+
+
+def article_label(number: int) -> str:
+    from ..pages.text import article_label as label  # pages imports this stage: import when first used
+
+    return label(number)
 
 
 def missing_article(law: NationalText, number: int) -> str:

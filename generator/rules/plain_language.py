@@ -68,7 +68,7 @@ def _plain_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name in model.model_fields if name in PLAIN_FIELDS)
 
 
-def _texts(item: Any) -> Iterator[tuple[tuple[object, ...], str]]:
+def plain_texts(item: Any) -> Iterator[tuple[tuple[object, ...], str]]:
     """(location, text) of every plain-language field in an item and its nested parts."""
     for loc, sub in walk(item):
         for name in _plain_names(type(sub)):
@@ -113,7 +113,7 @@ def plain_language_diagnostics(site: Site) -> list[Diagnostic]:
         for item in site.of(ctype.key):
             located = site.located[(ctype.key, item.id)]
             reported: set[str] = set()
-            for loc, text in _texts(item):
+            for loc, text in plain_texts(item):
                 pos = None  # found only for a diagnostic: finding it may parse the file again
                 for code, message, hint in _findings(text, terms, covered, standards):
                     if code == "D952":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, error
 from ..model import CONTENT_TYPES
+from .legal_review import legal_review_diagnostics
 from .references import Site
 
 
@@ -19,4 +20,20 @@ def production_rules(site: Site) -> list[Diagnostic]:
                 diags.append(error(pos.path, pos.line, pos.column, "P501",
                                    f"正式发布时不允许示例数据：{ctype.label}“{item.id}”仍标为 sample: true",
                                    "请换成有文号和日期的正式数据，并删除 sample: true。"))
+    return diags + legal_review_diagnostics(site)
+
+
+SAMPLE_ISSUER = "（示例）"
+
+
+def sample_claims(site: Site) -> list[Diagnostic]:
+    """A sample standard's figures are invented: it may not name a real issuer (R327). Its page never shows a
+    施行日期 or 现行 (pages/standard_pages.py)."""
+    diags = []
+    for s in site.of("compensation_standards"):
+        if s.sample and not s.issuer.startswith(SAMPLE_ISSUER):
+            pos = site.located[("compensation_standards", s.id)].pos("issuer")
+            diags.append(error(pos.path, pos.line, pos.column, "R327",
+                               f"示例标准的制定机关写成了“{s.issuer}”：示例数字不能署真实机关的名义",
+                               f"示例标准的制定机关以“{SAMPLE_ISSUER}”开头，如 （示例）非官方数字，未经任何机关发布。"))
     return diags

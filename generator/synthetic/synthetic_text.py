@@ -18,22 +18,22 @@ Item = dict[str, Any]
 
 SENTENCES = (
     "征收部门在{village}召开征收补偿政策宣讲会，逐户发放告知书，现场解答群众提出的问题。",
-    "被征收人对房屋面积认定有异议的，可以在公示期内向{town}征收工作组书面提出，工作组应当在{n}个工作日内答复。",
+    "被征收人对房屋面积认定有异议的，可以在公示期内向{town}征收工作组书面提出，工作组应当在{n}个工作日内答复（本中心做法）。",
     "评估机构由被征收人在规定时间内协商选定；协商不成的，采取摇号、抽签等随机方式确定，并现场公证。",
-    "补偿款项实行专户存储、专款专用，签约后{n}日内足额支付到被征收人本人账户，不得截留、挪用。",
+    "补偿款项实行专户存储、专款专用，签约后{n}日内足额支付到被征收人本人账户，不得截留、挪用（本中心做法）。",
     "选择房屋产权调换的，安置房交付前，征收部门按月支付临时安置费，过渡期限自搬迁之日起计算。",
     "{village}涉及集体土地{n}亩、住宅{n2}户，土地现状、权属和地上附着物情况已经调查确认并签字。",
     "群众可以到{town}便民服务中心查阅征收补偿方案、调查结果和分户补偿情况，也可以拨打咨询电话。",
-    "对征收补偿决定不服的，可以在六十日内申请行政复议，也可以在六个月内向人民法院提起行政诉讼。",
+    "对征收补偿决定不服的，可以在六十日内申请行政复议，也可以在六个月内向人民法院提起行政诉讼（待核实）。",
     "征收范围内不得新建、扩建、改建房屋和改变房屋用途，违反规定实施的部分不予补偿。",
-    "青苗和地上附着物按照现行标准据实补偿，清点结果在村务公开栏张贴不少于{n}日。",
+    "青苗和地上附着物按照现行标准据实补偿，清点结果在村务公开栏张贴不少于{n}日（本中心做法）。",
     "搬迁奖励按照签约和腾房的先后顺序发放，具体标准在补偿方案中载明，不搞暗箱操作。",
     "社会保障费用按照规定足额纳入征地补偿安置费用，符合条件的被征地农民纳入相应养老保险。",
     "住房困难家庭经审核符合条件的，优先给予住房保障，保障情况在{village}公示。",
     "征收工作全过程接受纪检监察机关和群众监督，举报电话在公告中一并公布。",
     "听证会由{town}人民政府组织，被征收人可以委托代理人参加，并对补偿方案发表意见。",
     "分户补偿结果在{village}村务公开栏和本专栏同步公布，公布期间群众可以查阅和提出异议。",
-    "评估报告送达后，被征收人对评估结果有异议的，可以在{n}日内申请复核评估。",
+    "评估报告送达后，被征收人对评估结果有异议的，可以在{n}日内申请复核评估（本中心做法）。",
     "周转用房由征收部门提供，周转期间的水电、物业费用按照补偿方案的约定承担。",
 )
 TOPICS = ("补偿标准", "征收程序", "安置", "评估", "维权", "信息公开", "其他")
@@ -94,9 +94,9 @@ def _articles(rng: random.Random, village: str, town: str, count: int) -> list[I
 
 def fixed_documents() -> list[Item]:
     rng = random.Random("fixed-documents")
-    return [_document("house-regulation", "示范房屋征收与补偿条例", "示范国务院", "administrative_regulation",
+    return [_document("house-regulation", "示范房屋征收与补偿条例", "示范国务院", "departmental_rule",
                       _articles(rng, "示范村", "示范镇", 30)),
-            _document("land-law", "示范土地管理法", "示范全国人民代表大会常务委员会", "law",
+            _document("land-law", "示范土地管理法", "示范全国人民代表大会常务委员会", "departmental_rule",
                       _articles(rng, "示范村", "示范镇", 60))]
 
 
@@ -159,7 +159,7 @@ def standard(ctx: Context, i: int) -> Item:
              for n in range(rng.randint(3, 8))]
     return {
         "id": f"standard-{i + 1}", "title": f"{village}片区征收补偿标准（示例）", "category": "relocation",
-        "regime": "both", "issuer": f"{ctx.district.name}人民政府", "source": ctx.cite(),
+        "regime": "both", "issuer": f"（示例）{ctx.district.name}人民政府", "source": ctx.cite(),
         "effective_from": date(rng, 2022), "status": "current", "sample": "true",
         "summary": f"{village}片区的补偿标准（示例数据）。", "what_it_means": paragraph(rng, village, town, 2),
         "what_i_can_do": paragraph(rng, village, town, 1), "by_when": "按补偿协议约定的期限支付。",
@@ -186,7 +186,7 @@ def procedure(ctx: Context, regime: str) -> Item:
         "id": step_id, "title": f"第{n + 1}步", "actor": f"{ctx.district.name}人民政府",
         "summary": paragraph(rng, village, town, 1), "what_happens": paragraph(rng, village, town, 3),
         "time_limit": {"kind": "min", "value": str(rng.randint(5, 60)), "unit": "days", "from": "公告发布之日",
-                       "basis": ctx.cite()},
+                       "basis": ctx.cite(), "basis_kind": "本中心做法"},
         "basis": [ctx.cite()], "what_i_can_do": [paragraph(rng, village, town, 1)], "by_when": "公告规定的期限内。",
     } for n, step_id in enumerate(LAND_STEPS if land else HOUSE_STEPS)]
     return {"id": "land-collective" if land else "house-state", "title": title, "regime": regime,
@@ -201,7 +201,7 @@ def remedy(ctx: Context, remedy_id: str, name: str, months_or_days: int) -> Item
     return {"id": remedy_id, "name": name, "summary": paragraph(rng, village, town, 1),
             "applies_to": ["征收决定", "补偿决定"],
             "deadline": {"kind": "within", "value": str(months_or_days), "unit": unit, "from": "知道该行为之日",
-                         "basis": ctx.cite()},
+                         "basis": ctx.cite(), "basis_kind": "待核实"},
             "where": "作出决定的机关的上一级机关或者人民法院。", "how": [paragraph(rng, village, town, 1)],
             "basis": [ctx.cite()], "updated": "2024-12-01"}
 
