@@ -2,7 +2,8 @@
 
 Each interpretation, FAQ answer and procedure records who reviewed it and when (`legal_review`),
 with the fingerprint of the text reviewed: the SHA-256 of the item's content (everything but its
-dates, former ids and the review itself), first 12 hex digits. Any edit changes the fingerprint,
+dates, former ids, the review itself and fields left at their default, so a field added to the model
+keeps existing reviews), first 12 hex digits. Any edit changes the fingerprint,
 so the review no longer applies and the page says 待审核 again. `--production` refuses
 unreviewed or changed text (R326) unless the whole site is declared sample data.
 """
@@ -23,7 +24,7 @@ NOT_TEXT = {"updated", "review_by", "former_ids", "legal_review"}
 
 
 def fingerprint(item: Any) -> str:
-    data = item.model_dump(mode="json", by_alias=True, exclude=NOT_TEXT)
+    data = item.model_dump(mode="json", by_alias=True, exclude=NOT_TEXT, exclude_defaults=True)  # new fields keep reviews
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
 
 
