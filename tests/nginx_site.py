@@ -95,7 +95,7 @@ def nginx_site(site_dir: Path, prefix: Path) -> Iterator[str]:
 
 
 # Content sections whose first page stands for its page type (a standard, a procedure, ...).
-LEAF_SECTIONS = ("standards", "procedures", "policies", "interpretations", "faq", "remedies")
+LEAF_SECTIONS = ("standards", "procedures", "policies", "interpretations", "faq", "remedies", "funds", "estates")
 
 
 def page_types(site_dir: Path) -> dict[str, str]:
