@@ -148,3 +148,12 @@ def _markdown(site, path: str) -> str:
     pages = tuple(p for p in pipeline.derive_pages(site) if p.path == f"{path}.md")
     assert pages, path
     return next(iter(pipeline.markdown_files(site, pages).values()))
+
+
+def test_review_command_lists_fingerprints(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from generator.commands.cli import main
+
+    project = copy_project(FIXTURES / "mini", tmp_path / "p")
+    assert main(["review", "--root", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "content/faq/questions.yml\t问答\ttransition-fee\ttext_hash: e80256c960ab\t法律顾问审核：2025-01-10" in out

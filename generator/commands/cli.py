@@ -62,6 +62,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    """Each text that needs a legal review: its file, its fingerprint (text_hash) and whether a review applies."""
+    from ..rules.legal_review import reviewable
+
+    site, diags = pipeline.analyse(Path(args.root))
+    if site is None:
+        _print_diagnostics(diags)
+        return EXIT_INVALID
+    for path, label, item_id, fingerprint, state in reviewable(site):
+        print(f"{path}\t{label}\t{item_id}\ttext_hash: {fingerprint}\t法律顾问审核：{state}")
+    return EXIT_OK
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
     out = Path(args.out) if args.out else root / "site"
@@ -245,6 +258,10 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--production", action="store_true", help="按正式发布标准检查（不允许示例数据）")
     c.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
     c.set_defaults(func=_cmd_check)
+
+    rv = sub.add_parser("review", help="列出需要法律顾问审核的内容、文字指纹（text_hash）和审核状态")
+    rv.add_argument("--root", default=".", help="站点项目目录（含 site_config.yml 和 content/），默认当前目录")
+    rv.set_defaults(func=_cmd_review)
 
     b = sub.add_parser("build", help="构建站点；全部检查通过后才替换已发布的站点")
     common(b)

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from ..codes import CODES, MANDATORY, severity_label
 from ..model import CONTENT_TYPES, SiteConfig
+from ..rules.basis import LOCAL, UNVERIFIED
 
 _TYPE_NAMES = {str: "文字", int: "整数", bool: "true/false"}
 
@@ -105,6 +106,37 @@ def content_guide(examples: Path | None = None) -> str:
         "- 引用政策文件的条款写成 `{document: 文件标识, article: 条号}`；被引用的条款必须在该文件的 `articles` 中逐字录入。",
         "- 不知道的信息不要编：政策文件和联系方式可以把字段名写进 `pending`（待补充），页面会显示“待补充”。",
         "- 示例数据必须写 `sample: true`，页面会显著标注“示例数据”；正式发布（`--production`）时不允许任何示例数据。",
+        "- 国家法律、行政法规、司法解释的原文随生成器提供（按标题或文号对应）：引用或录入不存在的条号（R320）、"
+        "录入的文字与原文不一致（R321）都是错误。",
+        "",
+        "## 注明依据",
+        "",
+        "白话说明（一句话看懂、对我意味着什么、我能做什么、什么时候、回答、解释等）中的每一个期限或金额"
+        "（日、天、个工作日、个月、年、%、元），都必须能在所依据的条文中找到，条文写“不少于”“以内”的，白话也要照写（R323、R325）。"
+        "一句话的依据写在句末标点前，群众在页面上能看到：",
+        "",
+        "- `（依据：《简称》第十条）`：法律法规或本地文件的某一条；《》中写政策文件的标题、简称（`short_title`）或文号，"
+        "几条写成 `第十条、第十一条`，几个文件用“；”隔开（R324：写法有误）；",
+        f"- `（{LOCAL}）`：本中心自己的做法，不是法律规定；",
+        f"- `（{UNVERIFIED}）`：还没有核实。",
+        "",
+        "不写依据时，数字要出现在这一条内容（或这一步）的 `basis` 所引条文中；政策文件的说明看它自己的条文，"
+        "解读看所解读的文件，补偿标准看它自己的金额。结构化的期限（`time_limit`、`deadline`）不是条文规定的，"
+        f"写 `basis_kind: {LOCAL}` 或 `basis_kind: {UNVERIFIED}`，页面会照样显示。正式发布（`--production`）时这些都是错误。",
+        "",
+        "## 法律顾问审核",
+        "",
+        "政策解读、问答和征收程序在正式发布前要经法律顾问审核（合法性审查）。审核通过后写：",
+        "",
+        "```yaml",
+        "legal_review:",
+        "  reviewer: 某某律师事务所 王律师",
+        "  date: 2026-12-01",
+        "  text_hash: 0123456789ab   # `gongkai review` 列出的文字指纹（R326 也会给出）",
+        "```",
+        "",
+        "文字指纹随文字而变：审核后再改文字，页面回到“法律顾问审核：待审核”，正式发布时报 R326，需要重新审核。"
+        "整站声明为示例数据（`sample_data: true`）时不检查。",
         "",
         "## 站点设置 site_config.yml",
         "",

@@ -44,6 +44,17 @@ def review_state(item: LegallyReviewed) -> ReviewState:
     return ReviewState(True, f"{review.date.isoformat()}，{review.reviewer}", review.date.isoformat())
 
 
+def reviewable(site: Site) -> list[tuple[str, str, str, str, str]]:
+    """(file, type label, id, fingerprint, state) of every item that needs a legal review (`gongkai review`)."""
+    rows = []
+    for ctype in CONTENT_TYPES:
+        if issubclass(ctype.model, LegallyReviewed):
+            for item in site.of(ctype.key):
+                rows.append((site.located[(ctype.key, item.id)].path, ctype.label, item.id, fingerprint(item),
+                             review_state(item).label))
+    return rows
+
+
 def legal_review_diagnostics(site: Site) -> list[Diagnostic]:
     """Production only: every reviewable item carries a review that matches its text (sample sites excepted)."""
     if site.config.sample_data:
