@@ -41,6 +41,7 @@ from .rules.basis import basis_diagnostics
 from .rules.compliance import compliance_diagnostics
 from .rules.figure_history import unrecorded_changes
 from .rules.freshness import freshness_diagnostics
+from .rules.places import place_diagnostics
 from .rules.plain_language import plain_language_diagnostics
 from .rules.project_rules import missing_procedures
 from .rules.references import Site, resolve
@@ -88,7 +89,7 @@ def analyse(root: Path, production: bool = False,
         return None, load_diags
     site, diags = resolve(loaded)
     diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
-    diags += compliance_diagnostics(site) + sample_claims(site)
+    diags += compliance_diagnostics(site) + sample_claims(site) + place_diagnostics(site)
     if not has_errors(load_diags + diags):
         diags += missing_procedures(site)
     if production:

@@ -88,7 +88,7 @@ def load_city(root: Path) -> tuple[CityConfig | None, list[Diagnostic]]:
         return None, diags
     located, more = validate_node(CityConfig, CITY_FILE, node)
     diags += more
-    if located is None:
+    if located is None or has_errors(more):  # a repaired city (load/salvage.py) would build the wrong set
         return None, diags
     for i, d in enumerate(located.item.districts):
         if not (root / d.path / CONFIG_FILE).is_file():

@@ -221,6 +221,19 @@ def _new_announcement(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from .init import init_project
+
+    try:
+        init_project(Path(args.dir), args.district, args.town, _today(args))
+    except FileExistsError as exc:
+        print(f"{exc.args[0]} 已存在：这里已经有一个站点，不会覆盖", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已在 {args.dir} 创建{args.district}的站点。下一步：cd {args.dir}，运行 gongkai check；"
+          "照 docs/编辑手册.md 填写内容。", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
@@ -297,6 +310,14 @@ def parser() -> argparse.ArgumentParser:
     sc.add_argument("--out", default="schemas", help="输出目录，默认 schemas/")
     sc.add_argument("--check", action="store_true", help="只检查是否过期；过期时退出码为 1")
     sc.set_defaults(func=_cmd_schema)
+
+    i = sub.add_parser("init", help="为一个区县新建站点项目（站点设置、全国通用内容、空的内容目录）")
+    i.add_argument("dir", help="新站点的目录")
+    i.add_argument("--district", required=True, help="行政区全称，如 淮北市相山区")
+    i.add_argument("--town", action="append", default=[],
+                   help="镇街，可写多次；下辖村（社区）写在等号后、用英文逗号分开，如 相南街道=东湖社区,西湖社区")
+    i.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
+    i.set_defaults(func=_cmd_init)
 
     n = sub.add_parser("new", help="按内容模型生成一个新内容文件（待填写处为 TODO）")
     common(n)

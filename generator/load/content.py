@@ -27,8 +27,8 @@ from ..diagnostics import Diagnostic, error, has_errors
 from ..model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig, privacy
 from ..parallel.pipe_fanout import fan_out
 from ..parallel.work_cache import code_version
+from . import layers, validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from . import parts as project_parts
-from . import validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from .content_store import ContentStore, key_of
 from .parts import ANNOUNCEMENTS, PART_MODELS, PROJECTS, merge_parts, part_type
 from .reader import files_below, os_problem, read_file, skipped
@@ -71,6 +71,8 @@ def read_sources(root: Path) -> tuple[list[Source], list[Diagnostic]]:
     if data is None:
         return [], diags
     sources = [Source(CONFIG_FILE, "site_config", data)]
+    if layers.wanted(data):
+        sources += [Source(*file) for file in layers.layer_files(set(TYPES_BY_KEY))]
     content_dir = root / CONTENT_DIR
     if not content_dir.is_dir() or content_dir.is_symlink():
         return sources, diags + [error(CONTENT_DIR, 0, 0, "Y100", "找不到 content 目录（它必须是站点项目里的真实目录）",
@@ -205,6 +207,7 @@ def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content
                 items[source.type_key].append(located)
     if config is None:
         return None, diags
+    layers.drop_overridden(items)
     diags += merge_parts(items[PROJECTS], items.pop(ANNOUNCEMENTS))
     return Content(config, {k: tuple(v) for k, v in items.items()}), diags
 
@@ -224,7 +227,7 @@ def load_content(root: Path, cache: Path | None = None,
         keys = [key_of(s.path, s.type_key, s.data) for s in sources]
         checked = [store.get(key) for key in keys]
         missing = [i for i, found in enumerate(checked) if found is None]
-        files = [(str((root / sources[i].path).absolute()), sources[i].path, sources[i].type_key) for i in missing]
+        files = [(str(layers.on_disk(root, sources[i].path)), sources[i].path, sources[i].type_key) for i in missing]
         answers = fan_out("generator.load.content:check_files", files, [len(sources[i].data) for i in missing],
                           SECONDS_PER_BYTE, jobs)
         for i, (key, result) in zip(missing, answers, strict=True):

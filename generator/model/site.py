@@ -7,12 +7,21 @@ from typing import Literal
 from .fields import Date, Flag, Id, Strict, Text, Url, describe
 
 
+class Village(Strict):
+    """A village (村) or community (社区) of a town: zones may cover it, projects name it."""
+
+    id: Id = describe("标识", "英文或拼音标识，如 donghu；全站唯一（不能与镇街或其他村重名）")
+    name: Text = describe("名称", "如 东湖村、石桥社区")
+
+
 class Area(Strict):
     """A town (镇) or street (街道) of the district; projects, zones and contacts refer to it by id."""
 
     id: Id = describe("标识", "英文或拼音标识，如 duanyuan")
     name: Text = describe("名称", "如 段园镇")
     kind: Literal["镇", "街道", "乡", "社区", "村", "开发区"] = describe("类别", "镇、街道、乡等")
+    villages: list[Village] = describe("村（社区）", "本镇街下辖的村、社区；区片可以覆盖到村，项目写的村要在这里列出",
+                                       default_factory=list)
 
 
 class ContactChannel(Strict):
@@ -39,6 +48,8 @@ class SiteConfig(Strict):
     parent_portal_url: Url | None = describe("上级门户", "所属政府门户网站地址", default=None)
     contacts: list[ContactChannel] = describe("联系方式", "页脚显示的联系方式", default_factory=list)
     areas: list[Area] = describe("镇街", "辖区内的镇、街道，供补偿片区、项目和联系点引用", min_length=1)
+    national_layer: Flag = describe("全国通用内容", "为 true 时自动带上全国通用的法律法规、征收程序、节假日安排和术语表"
+                                    "（gongkai init 默认打开）；本站同标识的内容会替换通用的那一条", default=False)
     sample_data: Flag = describe("含示例数据", "为 true 时全站显示“示例数据”提示；正式发布前必须改为 false", default=False)
     language: Literal["zh-CN"] = describe("语言", "固定为 zh-CN", default="zh-CN")
     updated: Date = describe("更新日期", "站点设置最后修改日期")

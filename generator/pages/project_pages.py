@@ -28,8 +28,13 @@ def project_pages(site: Site) -> list[Page]:
     towns = []
     for area in site.config.areas:
         members = sorted((p for p in projects if p.area == area.id), key=lambda p: (p.status != "in_progress", p.title))
-        towns.append({"id": area.id, "name": area.name, "projects": [
-            _entry(index_path, p, lines[p.id]) for p in members]})
+        listed = {v.name: v for v in area.villages} | {v.id: v for v in area.villages}
+        villages = [{"id": v.id, "name": v.name, "projects": [
+            _entry(index_path, p, lines[p.id]) for p in members if any(listed.get(n) is v for n in p.villages)]}
+            for v in area.villages]
+        towns.append({"id": area.id, "name": area.name, "villages": [v for v in villages if v["projects"]],
+                      "projects": [_entry(index_path, p, lines[p.id]) for p in members
+                                   if not any(n in listed for n in p.villages)]})
     pages.append(Page(path=index_path, title=LABEL, section=LABEL, kind="index",
                       description="按镇（街道）查看征收项目：项目到了哪一步、发布了哪些公告、下一步是什么。",
                       updated=latest([p.updated for p in projects], site.config.updated),

@@ -20,7 +20,7 @@ from ..load.validation import Located
 from ..model import CONTENT_TYPES, SiteConfig
 from ..model.fields import Citation, RefTo
 from ..model.policy import PolicyDocument
-from ..model.site import Area
+from ..model.site import Area, Village
 from .national import NationalText, check_document, missing_article, national_text
 
 
@@ -34,8 +34,14 @@ class Site:
     located: dict[tuple[str, str], Located]  # (type key, id) -> the item with its source positions
 
     @property
-    def areas(self) -> dict[str, Area]:
-        return {a.id: a for a in self.config.areas}
+    def areas(self) -> dict[str, Area | Village]:
+        """Towns and streets, and the villages under them, by id (a zone may cover either)."""
+        return {a.id: a for a in self.config.areas} | {v.id: v for a in self.config.areas for v in a.villages}
+
+    def town_of(self, place_id: str) -> Area | None:
+        """The town or street a place id names, or the one a village id belongs to."""
+        return next((a for a in self.config.areas if a.id == place_id or place_id in {v.id for v in a.villages}),
+                    None)
 
     def of(self, key: str) -> tuple[Any, ...]:
         return self.items.get(key, ())
@@ -148,10 +154,10 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
             table[item_id] = located.item
             located_by_key[(ctype.key, item_id)] = located
         by_id[ctype.key] = table
-    area_ids = {a.id for a in config.areas}
-    if len(area_ids) != len(config.areas):
+    area_ids = {a.id for a in config.areas} | {v.id for a in config.areas for v in a.villages}
+    if len(area_ids) != len(config.areas) + sum(len(a.villages) for a in config.areas):
         p = content.config.pos("areas")
-        diags.append(error(content.config.path, p.line, p.column, "R302", "镇街标识重复", "每个镇街的 id 必须唯一。"))
+        diags.append(error(content.config.path, p.line, p.column, "R302", "镇街或村的标识重复", "每个镇街、村（社区）的 id 必须全站唯一。"))
     documents = by_id["policy_documents"]
     articles = {doc_id: frozenset(a.number for a in doc.articles) for doc_id, doc in documents.items()}
     laws = {doc_id: national_text(doc) for doc_id, doc in documents.items()}

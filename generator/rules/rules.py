@@ -13,6 +13,7 @@ def production_rules(site: Site) -> list[Diagnostic]:
     if site.config.sample_data:
         diags.append(error("site_config.yml", 0, 0, "P501", "正式发布（--production）时站点仍声明含示例数据（sample_data: true）",
                            "换成正式数据后，把 sample_data 改为 false。"))
+    diags += _placeholders(site)
     for ctype in CONTENT_TYPES:
         for item in site.of(ctype.key):
             if getattr(item, "sample", False):
@@ -36,4 +37,22 @@ def sample_claims(site: Site) -> list[Diagnostic]:
             diags.append(error(pos.path, pos.line, pos.column, "R327",
                                f"示例标准的制定机关写成了“{s.issuer}”：示例数字不能署真实机关的名义",
                                f"示例标准的制定机关以“{SAMPLE_ISSUER}”开头，如 （示例）非官方数字，未经任何机关发布。"))
+    return diags
+
+
+# What `gongkai init` writes where it cannot know the answer (commands/init.py); kept here as text so
+# the core does not import the command.
+INIT_URL = "https://www.example.gov.cn/zhengshou/"
+INIT_TOWN = "待填写镇街"
+
+
+def _placeholders(site: Site) -> list[Diagnostic]:
+    diags = []
+    if site.config.base_url == INIT_URL:
+        diags.append(error("site_config.yml", 0, 0, "P520", f"站点地址仍是 gongkai init 写入的示例地址 {INIT_URL}",
+                           "把 site_config.yml 中的 base_url 改为站点的实际地址（以 / 结尾）。"))
+    for area in site.config.areas:
+        if area.name == INIT_TOWN:
+            diags.append(error("site_config.yml", 0, 0, "P520", f"镇街“{INIT_TOWN}”是 gongkai init 写入的占位，尚未换成本区的镇街",
+                               "在 site_config.yml 的 areas 中写上本区的镇、街道，删除这一项。"))
     return diags

@@ -1,0 +1,37 @@
+"""Villages belong to towns (D922): a project's `area` is a town or street of site_config.yml, and each
+village it names is one of that town's villages (by name or id) when the town lists its villages.
+A district that has not listed villages yet is not held to this (the names stay free text)."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, error
+from .references import Site
+
+
+def place_diagnostics(site: Site) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    towns = {a.id: a for a in site.config.areas}
+    for project in site.of("projects"):
+        located = site.located[("projects", project.id)]
+        town = towns.get(project.area)
+        if town is None:
+            owner = site.town_of(project.area)
+            if owner is not None:  # a village id where the town belongs
+                p = located.pos("area")
+                diags.append(error(p.path, p.line, p.column, "D922",
+                                   f"所在镇街（area）写的是村“{site.areas[project.area].name}”，应写它所属的“{owner.name}”",
+                                   f"area 写镇街的标识 {owner.id}；村写在 villages 中。"))
+            continue
+        if not town.villages:
+            continue
+        known = {v.name: v for v in town.villages} | {v.id: v for v in town.villages}
+        for i, name in enumerate(project.villages):
+            if name in known:
+                continue
+            other = next((a for a in site.config.areas if any(name in (v.name, v.id) for v in a.villages)), None)
+            p = located.pos("villages", i)
+            where = f"它属于“{other.name}”" if other else f"“{town.name}”的村（社区）名单中没有它"
+            diags.append(error(p.path, p.line, p.column, "D922", f"村（社区）“{name}”不在项目所在的“{town.name}”：{where}",
+                               f"“{town.name}”下的村（社区）：{'、'.join(v.name for v in town.villages)}；"
+                               "新的村请先加到 site_config.yml 中这个镇街的 villages。"))
+    return diags

@@ -1,0 +1,70 @@
+"""Regenerate the national layer (generator/defaults/national/) from the bundled site's content.
+
+The national layer holds what is the same for every district because it comes from national law:
+the national laws and regulations as policy documents, the two statutory procedures, the official
+holiday calendars and the glossary terms whose sources are national law only. A site whose
+site_config.yml says `national_layer: true` (what `gongkai init` writes) gets them without copying;
+its own content/ overrides any item with the same id (load/layers.py).
+
+Usage: .venv/bin/python scripts/update_national_layer.py
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+LAYER = ROOT / "generator" / "defaults" / "national"
+NATIONAL_LEVELS = ("law", "administrative_regulation", "judicial_interpretation", "departmental_rule")
+LOCAL = re.compile(r"duji-|anhui-|杜集|淮北|安徽|段园|高岳|石台|朔里|矿山集")
+# Sentences of the bundled site about its own sample figures, not true of another district.
+DROP = ("本栏目“补偿标准”中的数字目前只是示例，以正式公布的文件为准。",)
+
+
+def _clean(text: str) -> str:
+    for sentence in DROP:
+        text = text.replace(sentence, "")
+    return re.sub(r"(?m)^ *- document: (?:duji|anhui)-[a-z0-9-]*\n(?! +article:)", "", text)  # a local source cited
+
+
+def _copy(folder: str, keep: object = None) -> list[str]:
+    written = []
+    for path in sorted((CONTENT / folder).glob("*.yml")):
+        text = path.read_text("utf-8")
+        level = re.search(r"^level: (\S+)", text, re.MULTILINE)
+        if folder == "policy_documents" and (level is None or level.group(1) not in NATIONAL_LEVELS):
+            continue
+        text = _clean(text)
+        if LOCAL.search(text):
+            continue
+        target = LAYER / folder / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+        written.append(f"{folder}/{path.name}")
+    return written
+
+
+def _glossary() -> str:
+    text = (CONTENT / "glossary" / "terms.yml").read_text("utf-8")
+    blocks = re.split(r"(?m)^(?=- id: )", text)
+    terms = blocks[1:]
+    kept = [b for b in terms if not LOCAL.search(b)]
+    target = LAYER / "glossary" / "national.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("# 全国通用术语（出自国家法律法规）：由 scripts/update_national_layer.py 从本仓库内容生成。\n"
+                      + "".join(kept), "utf-8")
+    return f"glossary/national.yml ({len(kept)} of {len(terms)} terms)"
+
+
+def main() -> None:
+    if LAYER.exists():
+        shutil.rmtree(LAYER)
+    written = _copy("policy_documents") + _copy("procedures") + _copy("calendars") + [_glossary()]
+    print("national layer:", ", ".join(written))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""`gongkai init` makes a new district's project that checks; villages belong to towns (D922)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, copy_project
+
+from generator import pipeline
+from generator.commands.cli import main
+from generator.pages import derive_pages
+
+
+def _errors(diags: list) -> list:
+    return [d for d in diags if d.severity.value == "error"]
+
+
+def test_init_writes_a_project_that_checks_with_the_national_layer(tmp_path: Path) -> None:
+    site = tmp_path / "xiangshan"
+    assert main(["init", str(site), "--district", "淮北市相山区", "--today", "2026-12-01",
+                 "--town", "相南街道=东湖社区,西湖社区", "--town", "渠沟镇"]) == 0
+    text = (site / "site_config.yml").read_text("utf-8")
+    assert "name: 相山区征收信息公开专栏" in text and "id: xiangnan" in text and "{id: donghu, name: 东湖社区}" in text
+    loaded, diags = pipeline.analyse(site)
+    assert loaded is not None and _errors(diags) == [], diags
+    assert {p.id for p in loaded.of("procedures")} == {"land-collective", "house-state"}
+    assert len(loaded.of("glossary")) > 50 and not [d for d in diags if d.code == "D952"]
+    assert main(["init", str(site), "--district", "淮北市相山区"]) == 2  # never over an existing site
+    production = [d.code for d in pipeline.check(site, production=True)]
+    assert production == ["P520"]  # only the address is still a placeholder
+
+
+def test_a_district_item_replaces_the_layer_item_with_the_same_id(tmp_path: Path) -> None:
+    site = tmp_path / "s"
+    assert main(["init", str(site), "--district", "淮北市相山区", "--today", "2026-12-01", "--town", "渠沟镇"]) == 0
+    layer = Path(pipeline.__file__).parent / "defaults/national/procedures/house-state.yml"
+    own = site / "content/procedures/house-state.yml"
+    own.write_text(layer.read_text("utf-8").replace("title: ", "title: 本区", 1), "utf-8")
+    loaded, _ = pipeline.analyse(site)
+    assert loaded is not None
+    (house,) = [p for p in loaded.of("procedures") if p.id == "house-state"]
+    assert house.title.startswith("本区")
+
+
+def test_villages_belong_to_towns_and_nest_under_them_on_the_index(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "other-district", tmp_path / "project")
+    config = project / "site_config.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "    name: 石桥街道\n    kind: 街道\n",
+        "    name: 石桥街道\n    kind: 街道\n    villages:\n      - {id: shiqiao-sq, name: 石桥社区}\n").replace(
+        "    name: 桃源镇\n    kind: 镇\n",
+        "    name: 桃源镇\n    kind: 镇\n    villages:\n      - {id: taoyuan-c, name: 桃源村}\n"), "utf-8")
+    loaded, diags = pipeline.analyse(project)
+    assert loaded is not None and not [d for d in diags if d.code == "D922"]
+    (index,) = [p for p in derive_pages(loaded) if p.path == "projects/index.md"]
+    (town,) = [t for t in index.context["towns"] if t["id"] == "shiqiao"]
+    assert [v["name"] for v in town["villages"]] == ["石桥社区"] and town["projects"] == []
+    file = project / "content/projects/shiqiao-lane.yml"
+    file.write_text(file.read_text("utf-8").replace("villages: [石桥社区]", "villages: [桃源村]"), "utf-8")
+    (diag,) = [d for d in pipeline.check(project) if d.code == "D922"]
+    assert diag.line == 6 and "它属于“桃源镇”" in diag.message
