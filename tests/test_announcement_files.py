@@ -38,7 +38,8 @@ def test_an_announcement_file_joins_its_project_and_its_faults_point_at_its_own_
     folder.mkdir(parents=True)
     (folder / "decision.yml").write_text(FILLED, "utf-8")
     site, diags = pipeline.analyse(project)
-    assert site is not None and not [d for d in diags if d.severity.value == "error"], diags
+    mine = [d for d in diags if d.severity.value == "error" and d.path.startswith("content/projects/")]
+    assert site is not None and not mine, mine
     (shiqiao,) = [p for p in site.of("projects") if p.id == "shiqiao-lane"]
     assert [a.id for a in shiqiao.announcements] == ["consultation", "decision"]
     (folder / "decision.yml").write_text(FILLED.replace("display_start: 2026-04-02", "display_start: 2026-03-30")
