@@ -30,7 +30,7 @@ def _clean(text: str) -> str:
     return re.sub(r"(?m)^ *- document: (?:duji|anhui)-[a-z0-9-]*\n(?! +article:)", "", text)  # a local source cited
 
 
-def _copy(folder: str, keep: object = None) -> list[str]:
+def _copy(layer: Path, folder: str) -> list[str]:
     written = []
     for path in sorted((CONTENT / folder).glob("*.yml")):
         text = path.read_text("utf-8")
@@ -40,30 +40,41 @@ def _copy(folder: str, keep: object = None) -> list[str]:
         text = _clean(text)
         if LOCAL.search(text):
             continue
-        target = LAYER / folder / path.name
+        target = layer / folder / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
         written.append(f"{folder}/{path.name}")
     return written
 
 
-def _glossary() -> str:
+def _glossary(layer: Path) -> str:
     text = (CONTENT / "glossary" / "terms.yml").read_text("utf-8")
     blocks = re.split(r"(?m)^(?=- id: )", text)
     terms = blocks[1:]
     kept = [b for b in terms if not LOCAL.search(b)]
-    target = LAYER / "glossary" / "national.yml"
+    target = layer / "glossary" / "national.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("# 全国通用术语（出自国家法律法规）：由 scripts/update_national_layer.py 从本仓库内容生成。\n"
                       + "".join(kept), "utf-8")
     return f"glossary/national.yml ({len(kept)} of {len(terms)} terms)"
 
 
+def write_layer(layer: Path) -> list[str]:
+    if layer.exists():
+        shutil.rmtree(layer)
+    return _copy(layer, "policy_documents") + _copy(layer, "procedures") + _copy(layer, "calendars") + [_glossary(layer)]
+
+
+def stale(scratch: Path) -> list[str]:
+    """Layer files that differ from what the bundled content gives now (a test calls this)."""
+    write_layer(scratch)
+    mine = {p.relative_to(LAYER): p.read_bytes() for p in LAYER.rglob("*.yml")}
+    fresh = {p.relative_to(scratch): p.read_bytes() for p in scratch.rglob("*.yml")}
+    return sorted(str(k) for k in mine.keys() | fresh.keys() if mine.get(k) != fresh.get(k))
+
+
 def main() -> None:
-    if LAYER.exists():
-        shutil.rmtree(LAYER)
-    written = _copy("policy_documents") + _copy("procedures") + _copy("calendars") + [_glossary()]
-    print("national layer:", ", ".join(written))
+    print("national layer:", ", ".join(write_layer(LAYER)))
 
 
 if __name__ == "__main__":
