@@ -7,6 +7,7 @@ One browser for the module (the session's), one built site per district (session
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,11 +24,14 @@ class District:
     town: str  # that town's contact
     center: str  # the expropriation center's contact
     center_tel: str  # its tel: link, "" while its phone is not verified
+    decision_area: str  # id of a town with a project whose 房屋征收决定 is announced
+    reconsideration_body: str  # the 复议机关 the content names for that decision
 
 
 DISTRICTS = {
-    "bundled": District("bundled_site", "duanyuan", "段园镇人民政府", "杜集区征收中心", ""),
-    "other": District("other_district_site", "shiqiao", "石桥街道办事处", "西山区征收服务中心", "tel:09997654321"),
+    "bundled": District("bundled_site", "duanyuan", "段园镇人民政府", "杜集区征收中心", "", "gaoyue", "淮北市人民政府"),
+    "other": District("other_district_site", "shiqiao", "石桥街道办事处", "西山区征收服务中心", "tel:09997654321",
+                      "shiqiao", "青河市人民政府"),
 }
 
 
@@ -102,3 +106,24 @@ def test_whom_do_i_ask_from_a_project_and_a_standard(phone, district) -> None:
     ask = ask_block(page)
     assert ask["names"] == [d.center], ask
     assert {"tel:12345", "tel:12348"} <= set(ask["tels"])
+
+
+def test_what_if_i_disagree_from_an_announcement_and_from_a_standard(phone, district) -> None:
+    d, _ = district
+    page = phone
+    tap(page, "article .gk-card a", "我的项目到哪一步了")
+    tap(page, f"article h2#{d.decision_area} + ul a")
+    box = page.locator(".gk-disagree").first
+    text = box.inner_text()
+    assert f"向{d.reconsideration_body}提出" in text, text  # the 复议机关 named from content
+    assert re.search(r"最后一天约为 \d{4}-\d{2}-\d{2}", text), text  # a date, not "60日"
+    assert "从您知道这个决定之日算起" in text  # said to be an estimate: the law counts from knowing
+    tap(page, ".gk-disagree a", "行政复议")  # one tap
+    assert page.locator("article h1").inner_text().strip() == "行政复议"
+    home(page)
+    tap(page, "article .gk-card a", "补偿标准")
+    tap(page, "article a:not([href^='#']):not([href^='.']):not([href^='tel:'])")
+    group = page.locator("h3.gk-onward__label", has_text="不同意怎么办")
+    assert group.count() == 1, "a standard leads to what to do when one disagrees"
+    tap(page, "h3.gk-onward__label:has-text('不同意怎么办') + ul a", "行政复议")
+    assert page.locator("article h1").inner_text().strip() == "行政复议"

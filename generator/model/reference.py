@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from .fields import Citation, Flag, Id, LegallyReviewed, MarkdownText, RefTo, Reviewed, Text, describe
+from .fields import Citation, Flag, Id, LegallyReviewed, MarkdownText, RefTo, Reviewed, Strict, Text, describe
 from .procedure import TimeLimit
 
 Topic = Literal["补偿标准", "征收程序", "安置", "评估", "维权", "信息公开", "其他"]
@@ -31,6 +31,13 @@ class Term(Reviewed):
     local: Flag = describe("地方用语", "仅本地文件使用的说法（如 先安置后拆迁）为 true", default=False)
 
 
+class RemedyBody(Strict):
+    """Who hears this remedy against one authority's decisions (复议机关 or 法院), as the district names it."""
+
+    acts_of: Text = describe("作出决定的机关", "照公告落款写，如 淮北市杜集区人民政府")
+    body: Text = describe("受理机关", "复议机关或人民法院，如 淮北市人民政府、淮北市中级人民法院")
+
+
 class Remedy(Reviewed):
     """A remedy (维权途径): reconsideration, litigation, information request."""
 
@@ -42,6 +49,8 @@ class Remedy(Reviewed):
     where: Text = describe("向谁提出", "受理机关")
     how: list[Text] = describe("怎么办", "步骤和方式", min_length=1)
     basis: list[Citation] = describe("法律依据", "相关条款", min_length=1)
+    bodies: list[RemedyBody] = describe(
+        "本地受理机关", "按作出决定的机关写明向谁提出；项目公告下会据此写出机关名称和估算的最后一天", default_factory=list)
 
 
 class Contact(Reviewed):

@@ -7,13 +7,15 @@ from typing import Any
 
 from ..model.project import STATUS_LABELS, Announcement, Project
 from ..model.standard import REGIME_LABELS
-from ..rules.project_rules import MINIMUMS, UNIT_TEXT
+from ..rules.project_rules import MINIMUMS, UNIT_TEXT, site_calendar
 from ..rules.references import Site
+from ..rules.remedy_dates import remedy_dates
 from ..rules.timeline import STATE_LABELS, Timeline, procedure_of, timeline
 from .links import page_path, relative
 from .money_views import project_money_view
 from .page import Page, latest
 from .text import iso_date
+from .views import time_limit_text
 
 SECTION = "projects"
 LABEL = "征收项目"
@@ -67,7 +69,7 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         "p": p, "area": area, "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status],
         "steps": steps, "procedure_href": relative(path, procedure_path),
         "next": next((s for s in steps if s["state"] == "next"), None),
-        "announcements": [_announcement(a) for a in announcements],
+        "announcements": [{**_announcement(a), "disagree": _disagree(site, path, p, a)} for a in announcements],
         "approval": _approval(p),
         "money": project_money_view(site, p, path),
     }
@@ -95,3 +97,22 @@ def _announcement(a: Announcement) -> dict[str, Any]:
                              if a.registration else None),
             "objection": ({"channel": a.objection.channel, "deadline": iso_date(a.objection.deadline)}
                           if a.objection else None)}
+
+
+# --- issue 11, journey 4 (不服怎么办 under a decision announcement) -------------------------------------
+def _disagree(site: Site, path: str, p: Project, a: Announcement) -> dict[str, Any] | None:
+    """What to do about a decision: each remedy with who hears it and the estimated last day, and for
+    house projects the appraisal review step (复核/鉴定)."""
+    dates = remedy_dates(site_calendar(site), site.of("remedies"), a)
+    if not dates:
+        return None
+    procedure = procedure_of(site, p)
+    review = next((s for s in procedure.steps if "复核" in s.title), None) if procedure else None
+    return {
+        "remedies": [{"name": d.remedy.name, "href": relative(path, page_path("remedies", d.remedy.id)),
+                      "body": d.body, "last_day": d.last_day.isoformat(), "start": d.start.isoformat(),
+                      "period": time_limit_text(d.remedy.deadline), "estimate": d.estimate,
+                      "weekends_only": bool(d.missing_years)} for d in dates],
+        "review": ({"title": review.title, "href": relative(path, page_path("procedures", procedure.id), review.id)}
+                   if review and procedure else None),
+    }
