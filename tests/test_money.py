@@ -63,7 +63,7 @@ def test_funds_page_figures_are_exact(bundled_markdown: dict[str, str]):
     page = bundled_markdown["funds/sample-gaoyue-old-district.md"]
     assert '<data value="52800000.00">52,800,000.00</data> 元' in page  # required
     assert '<data value="47940000.00">47,940,000.00</data> 元' in page  # disbursed: sum of three batches
-    assert "2025-10-24：区财政局、区审计局、区住房和城乡建设局、区征收中心" in words(page)  # joint review of a batch
+    assert "2026-01-15：区财政局、区审计局、区住房和城乡建设局、区征收中心" in words(page)  # joint review of a batch
 
 
 def test_partly_deposited_funds_say_what_is_missing():
