@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .post.manifest import foreign_entry
@@ -26,6 +27,14 @@ from .post.manifest import foreign_entry
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 STAGING_SUFFIX = ".gongkai-staging"
+
+
+def _no_pause(point: str) -> None:
+    """Test hook: tests/test_publish_atomic.py replaces `pause_point` to stop a build at a named point of the
+    swap ("before-swap", "exchanged", "retired", "swapped") and kill it there."""
+
+
+pause_point: Callable[[str], None] = _no_pause
 RETIRED_SUFFIX = ".gongkai-retired"
 
 
@@ -66,14 +75,17 @@ def _exchange(a: Path, b: Path) -> bool:
 def swap(staged: Path, out: Path) -> None:
     """Make `staged` the published `out`; the previous site is removed afterwards."""
     out = out.resolve()
+    pause_point("before-swap")
     if not out.exists():
         os.replace(staged, out)
-        return
-    if _exchange(staged, out):
+    elif _exchange(staged, out):
+        pause_point("exchanged")
         retire(staged, out)  # now holds the previous site
-        return
-    retire(out, out)
-    os.replace(staged, out)
+    else:
+        retire(out, out)
+        pause_point("retired")  # the one moment without a published site: only where the kernel has no exchange
+        os.replace(staged, out)
+    pause_point("swapped")
 
 
 def retire(path: Path, out: Path) -> Path:

@@ -1,43 +1,75 @@
-"""generator/parallel/forked.py: half of a computation in a forked child gives exactly the sequential result."""
+"""generator/parallel/forked.py: half of a computation in a forked child gives exactly the sequential result.
+
+`split_map` forks only while its process runs one thread, and a pytest session running browser tests
+keeps server threads alive; so the forked path is exercised in a fresh interpreter of its own, where
+it always forks, and the test asserts that it did (the second half carries the child's pid)."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import textwrap
 import threading
+
+from conftest import REPO
 
 from generator.parallel.forked import split_map
 
+CHILD = textwrap.dedent("""
+    import json, os, sys, threading
+    from generator.parallel.forked import split_map
+    assert threading.active_count() == 1
+    parent = os.getpid()
+    def squares(items):
+        return [(os.getpid(), i * i) for i in items]
+    def fails_in_child(items):
+        if os.getpid() != parent:
+            raise RuntimeError("child broke")
+        return [(os.getpid(), i + 1) for i in items]
+    def exits_in_child(items):
+        if os.getpid() != parent:
+            os._exit(3)
+        return [(os.getpid(), i + 1) for i in items]
+    fn = {"squares": squares, "fails": fails_in_child, "exits": exits_in_child}[sys.argv[1]]
+    print(json.dumps({"parent": parent, "results": split_map(fn, list(range(1000)), min_items=10)}))
+""")
 
-def squares(items):  # type: ignore[no-untyped-def]
-    return [(os.getpid(), i * i) for i in items]
+
+def run_alone(case: str) -> tuple[int, list[tuple[int, int]]]:
+    """split_map run in a fresh single-threaded interpreter: (its pid, [(pid, value)])."""
+    out = subprocess.run([sys.executable, "-c", CHILD, case], cwd=REPO, capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    data = json.loads(out)
+    return data["parent"], [tuple(r) for r in data["results"]]
 
 
-def test_split_map_equals_the_sequential_result_and_uses_a_second_process():
-    items = list(range(1000))
-    results = split_map(squares, items, min_items=10)
-    assert [r for _, r in results] == [i * i for i in items]
-    # Another test's browser may have left a thread running: then nothing is forked.
-    assert len({pid for pid, _ in results}) == (2 if threading.active_count() == 1 else 1)
+def test_the_forked_half_is_computed_in_a_child_and_kept_in_order():
+    parent, results = run_alone("squares")
+    assert [r for _, r in results] == [i * i for i in range(1000)]
+    assert {pid for pid, _ in results[:500]} == {parent}
+    children = {pid for pid, _ in results[500:]}
+    assert len(children) == 1 and parent not in children, "the second half must come from the forked child"
+
+
+def test_a_failing_or_vanishing_child_leaves_its_half_to_this_process():
+    for case in ("fails", "exits"):
+        parent, results = run_alone(case)
+        assert results == [(parent, i + 1) for i in range(1000)]
 
 
 def test_few_items_or_other_threads_stay_in_this_process():
+    def squares(items):  # type: ignore[no-untyped-def]
+        return [(os.getpid(), i * i) for i in items]
+
     assert {pid for pid, _ in split_map(squares, list(range(5)), min_items=10)} == {os.getpid()}
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert {pid for pid, _ in split_map(squares, list(range(1000)), min_items=10)} == {os.getpid()}
+        results = split_map(squares, list(range(1000)), min_items=10)
+        assert results == [(os.getpid(), i * i) for i in range(1000)]
     finally:
         stop.set()
         thread.join()
-
-
-def test_a_failing_child_leaves_its_half_to_this_process():
-    parent = os.getpid()
-
-    def fails_in_child(items):  # type: ignore[no-untyped-def]
-        if os.getpid() != parent:
-            raise RuntimeError("child broke")
-        return [i + 1 for i in items]
-
-    assert split_map(fails_in_child, list(range(100)), min_items=10) == [i + 1 for i in range(100)]

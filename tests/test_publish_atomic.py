@@ -1,4 +1,4 @@
-"""Atomic publish (RELIABILITY rows 26-28): a build killed with SIGKILL during the mkdocs render, a
+"""Atomic publish (RELIABILITY rows 26-28): a build killed with SIGKILL before, inside or right after the swap, a
 build of bad content and a build whose post-check fails all leave the published site byte-for-byte
 as it was; the next good build removes the leftovers and publishes."""
 
@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,11 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, copy_project
 
-from generator import pipeline
+from generator import pipeline, publish
 from generator.diagnostics import error
 from generator.publish import STAGING_SUFFIX
 
-SYNTHETIC_QUESTIONS = 150
+SYNTHETIC_QUESTIONS = 20
 
 
 def tree_hash(root: Path) -> dict[str, str]:
@@ -33,7 +32,7 @@ def tree_hash(root: Path) -> dict[str, str]:
 
 
 def synthetic_project(dest: Path, questions: int) -> Path:
-    """The mini project plus many FAQ pages, so that rendering takes a few seconds."""
+    """The mini project plus more FAQ pages."""
     project = copy_project(FIXTURES / "mini", dest)
     lines = []
     for i in range(questions):
@@ -58,48 +57,99 @@ def _staging_dirs(out: Path) -> list[Path]:
     return sorted(out.parent.glob(f"{out.name}{STAGING_SUFFIX}*"))
 
 
-KILL_DELAYS = (0.1, 0.6, 1.2)  # seconds after the staging folder appears: render, copy, post-processing
+# A build stopped at a named point of publish.swap (the `pause_point` test hook) and killed there.
+STOPPER = """
+import signal, sys
+from pathlib import Path
+from generator import publish
+from generator.commands.cli import main
+point, marker = sys.argv[1], Path(sys.argv[2])
+def pause(name):
+    if name == point:
+        marker.write_text(name)
+        signal.pause()  # until the test's SIGKILL
+publish.pause_point = pause
+sys.exit(main(sys.argv[3:]))
+"""
 
 
-def _kill_after(project: Path, out: Path, delay: float) -> bool:
-    """Run `gongkai build` in a subprocess and SIGKILL it `delay` s into the render; False if it finished."""
-    shutil.rmtree(project / pipeline.WORK_DIR, ignore_errors=True)  # no render cache: a full render
-    for leftover in _staging_dirs(out):
-        shutil.rmtree(leftover)
-    proc = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", "build", "--root", str(project), "--out", str(out)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None and not _staging_dirs(out):
-        time.sleep(0.005)
-    time.sleep(delay)
-    killed = proc.poll() is None
-    if killed:
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
-    assert not killed or proc.returncode == -signal.SIGKILL
-    return killed
+def _kill_at(project: Path, out: Path, point: str) -> None:
+    """Run `gongkai build` in a subprocess, stop it at `point` of the swap, SIGKILL it there."""
+    marker = project.parent / f"paused-{point}"
+    marker.unlink(missing_ok=True)
+    proc = subprocess.Popen([sys.executable, "-c", STOPPER, point, str(marker), "build", "--root", str(project),
+                             "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not marker.exists():  # polling for the state, no fixed delay
+            assert proc.poll() is None, f"the build ended without reaching the pause point {point!r}"
+            time.sleep(0.01)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
 
 
-def test_sigkill_during_render_leaves_the_site_identical(published: tuple[Path, Path, dict[str, str]]):
+def _edit(project: Path, old: str, new: str) -> None:
+    faq = project / "content" / "faq" / "questions.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_sigkill_inside_and_around_the_swap_leaves_a_whole_site(published: tuple[Path, Path, dict[str, str]]):
+    """Killed before the swap: the old site, byte for byte; killed right after the exchange (before the old
+    site is moved away) or after the swap: the new site, whole. Never a mix, never no site."""
     project, out, before = published
-    (project / "content" / "faq" / "questions.yml").write_text(
-        (project / "content" / "faq" / "questions.yml").read_text(encoding="utf-8").replace("过渡费给多久", "过渡费到底给多久"),
-        encoding="utf-8")
-    for delay in KILL_DELAYS:
-        if not _kill_after(project, out, delay):  # this build completed and published: later kills are moot
-            assert delay != KILL_DELAYS[0], "the build finished before it could be killed; use a larger project"
-            break
-        if tree_hash(out) != before:  # killed after the swap, while the process was ending: the new site is whole
-            complete = project.parent / f"complete-{delay}"
-            assert pipeline.build(copy_project(project, complete / "project"), complete / "site").published
-            assert tree_hash(out) == tree_hash(complete / "site"), f"a build killed {delay} s in left a partial site"
-            break
-        assert _staging_dirs(out), "the killed build should have left its staging folder behind"
-
+    _edit(project, "过渡费给多久", "过渡费到底给多久")
+    complete = project.parent / "complete"
+    assert pipeline.build(copy_project(project, complete / "project"), complete / "site").published
+    after = tree_hash(complete / "site")
+    assert after != before
+    _kill_at(project, out, "before-swap")
+    assert tree_hash(out) == before
+    assert _staging_dirs(out), "the killed build leaves its staging folder behind"
+    for point in ("exchanged", "swapped"):
+        _kill_at(project, out, point)
+        assert tree_hash(out) == after, f"killed at {point}: the published site must be the new one, whole"
+        _edit(project, "过渡费到底给多久", "过渡费给多久")
+        _kill_at(project, out, "before-swap")
+        assert tree_hash(out) == after
+        _edit(project, "过渡费给多久", "过渡费到底给多久")
     result = pipeline.build(project, out)
     assert result.published
     assert _staging_dirs(out) == [], "the next build must remove leftovers"
     assert "过渡费到底给多久" in (out / "faq" / "transition-fee" / "index.html").read_text(encoding="utf-8")
+
+
+def _kernel_exchanges(tmp_path: Path) -> bool:
+    a, b = tmp_path / "probe-a", tmp_path / "probe-b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").write_text("a")
+    return publish._exchange(a, b) and (b / "x").is_file()
+
+
+def test_the_swap_is_one_exchange_system_call_where_the_kernel_offers_it(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    if not _kernel_exchanges(tmp_path):
+        pytest.skip("this kernel or C library has no renameat2(RENAME_EXCHANGE)")
+    project = copy_project(FIXTURES / "mini", tmp_path / "p")
+    out = tmp_path / "public"
+    assert pipeline.build(project, out).published
+    calls: list[tuple[str, str]] = []
+    real = publish._exchange
+
+    def recording(a: Path, b: Path) -> bool:
+        calls.append((Path(a).name, Path(b).name))
+        return real(a, b)
+
+    points: list[str] = []
+    monkeypatch.setattr(publish, "_exchange", recording)
+    monkeypatch.setattr(publish, "pause_point", points.append)
+    _edit(project, "过渡费给多久", "过渡费给几个月")
+    assert pipeline.build(project, out).published
+    assert len(calls) == 1 and calls[0][1] == "public" and calls[0][0].startswith("public" + STAGING_SUFFIX)
+    assert points == ["before-swap", "exchanged", "swapped"], "the published folder is never absent"
+    assert "过渡费给几个月" in (out / "faq" / "transition-fee" / "index.html").read_text(encoding="utf-8")
 
 
 def test_bad_content_leaves_the_site_identical(tmp_path: Path):
