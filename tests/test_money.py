@@ -101,43 +101,24 @@ def _report(root: Path, as_of: str) -> dict:
     return {row["id"]: row for row in json.loads(out.getvalue())["rows"]}
 
 
-DECISION = """  - id: decision
-    kind: 房屋征收决定
-    step: consultation
-    title: 石桥老巷改建房屋征收决定
-    doc_number: 西政征〔2026〕9号
-    issuer: 青河市西山区人民政府
-    date: 2026-03-20
-    display_start: 2026-03-20
-    summary: 政府决定征收。
-    remedies: 不服的可以在60日内申请行政复议，或在6个月内提起行政诉讼。
-"""
-
-
 @pytest.fixture()
 def other(tmp_path: Path) -> Path:
     return copy_project(FIXTURES / "other-district", tmp_path / "p")
 
 
 def test_decision_without_published_funds_is_late(other: Path):
-    project = other / "content" / "projects" / "shiqiao-lane.yml"
-    _write(project, project.read_text(encoding="utf-8").replace("announcements:\n", "announcements:\n" + DECISION))
-    (other / "content" / "funds" / "shiqiao-lane.yml").unlink()
-    row = _report(other, "2026-04-01")["house-funds"]
+    (other / "content" / "funds" / "shiqiao-lane.yml").unlink()  # its 房屋征收决定 is dated 2026-04-01
+    row = _report(other, "2026-04-10")["house-funds"]
     assert row["state"] == "未公开" and row["failing"]  # nothing published at all: a gap, and late
     assert "还没有公布补偿资金到位情况" in row["late"][0]
 
 
 def test_decision_before_funds_are_in_is_an_error_at_the_deposit_line(other: Path):
-    project = other / "content" / "projects" / "shiqiao-lane.yml"
-    _write(project, project.read_text(encoding="utf-8").replace("announcements:\n", "announcements:\n" + DECISION))
     funds = other / "content" / "funds" / "shiqiao-lane.yml"
-    text = funds.read_text(encoding="utf-8").replace(
-        "    note: 区财政首笔拨入\n", "    note: 区财政首笔拨入\n  - date: 2026-03-25\n    amount: 16400000.00\n")
-    _write(funds, text)
+    _write(funds, funds.read_text(encoding="utf-8").replace("  - date: 2026-03-20\n", "  - date: 2026-04-05\n"))
     found = [d for d in pipeline.check(other) if d.code == "D970"]
     assert [(d.path, d.line) for d in found] == [("content/funds/shiqiao-lane.yml", 17)]
-    assert "房屋征收决定（2026-03-20）早于补偿资金足额到位的 2026-03-25" in found[0].message
+    assert "房屋征收决定（2026-04-01）早于补偿资金足额到位的 2026-04-05" in found[0].message
 
 
 def test_an_audit_older_than_a_year_while_paying_out_is_late(other: Path):
