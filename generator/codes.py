@@ -94,6 +94,7 @@ CODES: dict[str, tuple[str, str]] = {
     "D920": ("含有个人信息", "任何内容的文字中出现了身份证号码或银行卡号，或项目和公告文字中出现了手机号码、住户姓名和金额；分户信息只能在征收范围内向被征收人公布，不得上网。"),
     "D921": ("示例项目未标“（示例）”", "sample: true 的项目名称必须以“（示例）”开头，以免被当成真实项目。"),
     "D922": ("村不属于项目所在镇街", "项目的所在镇街（area）要写镇街而不是村；项目写的村（villages）要在 site_config.yml 中这个镇街的 villages 名单里。"),
+    "D923": ("项目概括落后于进展", "发布了推动项目进展的公告后，项目的“一句话看懂”（summary）仍写着已经过去的步骤，或“下一步”写的是已完成的步骤。"),
     "D930": ("节假日安排有误", "放假结束早于开始、调休上班日不是周末，或同一年录入了两次。"),
     "D940": ("公开位置写法有误", "每个公开位置只能写 page、type、announcement、offline 中的一项；where 只能和 type 一起用。"),
     "D941": ("公开位置找不到", "公开位置指向的页面、内容类型或筛选字段不存在，或要素序号超出范围。"),
@@ -116,8 +117,8 @@ CODES: dict[str, tuple[str, str]] = {
 # Severity policy. Every code is an error unless listed in WARNINGS (a test checks the list against
 # the code that emits them). A warning in MANDATORY is a rule the law makes mandatory: a normal build
 # shows it and goes on, `--production` makes it an error and refuses to publish.
-WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "F701", "F702",
-                                      "F703", "Q802", "R322", "Y110", "Y113"})
+WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "D923", "F701",
+                                      "F702", "F703", "Q802", "R322", "Y110", "Y113"})
 MANDATORY: dict[str, str] = {
     "D901": "国办发〔2016〕80号：政策性文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）",
     "D902": "国办发〔2016〕80号：三同步，解读与文件同步发布",

@@ -46,6 +46,7 @@ from .rules.plain_language import plain_language_diagnostics
 from .rules.project_rules import missing_procedures
 from .rules.references import Site, resolve
 from .rules.rules import production_rules, sample_claims
+from .rules.summary_rules import summary_diagnostics
 
 WORK_DIR = ".gongkai-build"
 
@@ -90,6 +91,7 @@ def analyse(root: Path, production: bool = False,
     site, diags = resolve(loaded)
     diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
     diags += compliance_diagnostics(site) + sample_claims(site) + place_diagnostics(site)
+    diags += summary_diagnostics(site)
     if not has_errors(load_diags + diags):
         diags += missing_procedures(site)
     if production:

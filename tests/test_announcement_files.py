@@ -57,3 +57,17 @@ def test_d914_without_a_step_names_the_steps_the_procedure_lists(tmp_path: Path)
     (diag,) = [d for d in pipeline.check(project) if d.code == "D914"]
     assert "房屋征收决定" in diag.message and "decision（房屋征收决定）" in diag.hint
     assert "decision-announcement" not in diag.message + diag.hint
+
+
+def test_a_summary_left_behind_by_a_new_announcement_is_warned_about(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "other-district", tmp_path / "project")
+    file = project / "content/projects/shiqiao-lane.yml"
+    file.write_text(file.read_text("utf-8").replace("summary: 补偿方案正在征求意见。",
+                                                    "summary: 正在进行征收补偿方案征求意见，下一步是房屋征收决定。"), "utf-8")
+    assert not [d for d in pipeline.check(project) if d.code == "D923"]
+    folder = project / "content/projects/shiqiao-lane/announcements"
+    folder.mkdir(parents=True)
+    (folder / "decision.yml").write_text(FILLED, "utf-8")
+    (diag,) = [d for d in pipeline.check(project) if d.code == "D923"]
+    assert (diag.path, diag.line, diag.severity.value) == ("content/projects/shiqiao-lane.yml", 10, "warning")
+    assert "已进展到“房屋征收决定”" in diag.message

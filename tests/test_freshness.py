@@ -136,3 +136,13 @@ def test_recent_page_lists_review_dates(project: Path):
     reviews = recent.context["reviews"]
     assert {"review_by": "2025-06-30", "title": "过渡费给多久？"}.items() <= reviews[0].items()
     assert reviews[0]["href"] == "../faq/transition-fee/"
+
+
+def test_republication_restarts_the_three_years_without_changing_effective_from(project: Path):
+    path = project / "content" / "compensation_standards" / "zone-price-2020.yml"
+    path.write_text(LAND_PRICE.replace("status: current", "status: current\nrepublished:\n"
+                                       "  - {date: 2023-02-20, doc_number: 皖政〔2023〕9号}"), encoding="utf-8")
+    day = dt.date(2024, 1, 1)
+    assert [d for d in pipeline.check(project, today=day) if d.code == "F702"] == []
+    late = [d for d in pipeline.check(project, today=dt.date(2026, 2, 21)) if d.code == "F702"]
+    assert len(late) == 1 and "2023-02-20 重新公布" in late[0].message and late[0].line == 11

@@ -112,6 +112,13 @@ class Example(Situation):
     title: Text = describe("举例说明", "如 砖混结构住宅 120 平方米")
 
 
+class Republication(Strict):
+    """The same prices published again (土地管理法第四十八条: 调整或者重新公布), effective_from unchanged."""
+
+    date: Date = describe("重新公布日期", "重新公布的日期")
+    doc_number: Text | None = describe("文号", "重新公布文件的文号", default=None)
+
+
 class CompensationStandard(Reviewed):
     """A compensation standard (补偿标准) with its rates and source."""
 
@@ -126,6 +133,8 @@ class CompensationStandard(Reviewed):
     effective_from: Date = describe("施行日期", "开始执行的日期")
     effective_to: Date | None = describe("截止日期", "停止执行的日期", default=None)
     status: Annotated[Literal["current", "superseded", "repealed"], labelled(STATUS_LABELS)] = describe("状态", "current 现行 / superseded 已被取代 / repealed 已废止")
+    republished: list[Republication] = describe(
+        "重新公布", "价格不变、重新公布的记录（日期和文号）；区片综合地价三年期限从最近一次公布起算", default_factory=list)
     supersedes: Annotated[Id, RefTo("compensation_standards")] | None = describe("取代的标准", "被本标准取代的旧标准标识", default=None)
     sample: Flag = describe("示例数据", "数字不是官方数字时必须为 true；页面将显著标注“示例数据”", default=False)
     summary: Text = describe("一句话看懂", "用一句大白话说明这个标准管什么")

@@ -50,15 +50,17 @@ def _standard_dates(site: Site, standard: Any, today: dt.date) -> list[Diagnosti
         return []
     located = site.located[("compensation_standards", standard.id)]
     diags = []
-    due = add_years(standard.effective_from, LAND_PRICE_YEARS)
+    last = max([standard.effective_from, *(r.date for r in standard.republished)])
+    due = add_years(last, LAND_PRICE_YEARS)
     if standard.category == Category.land_zone_price and due < today:
-        pos = located.pos("effective_from")
+        pos = located.pos("republished", len(standard.republished) - 1) if standard.republished \
+            else located.pos("effective_from")
+        since = f"{last.isoformat()} 重新公布" if standard.republished else f"{last.isoformat()} 施行"
         diags.append(warning(
             pos.path, pos.line, pos.column, "F702",
-            f"区片综合地价“{standard.id}”自 {standard.effective_from.isoformat()} 施行，已超过三年"
-            f"（应于 {due.isoformat()} 前调整或重新公布）",
+            f"区片综合地价“{standard.id}”自 {since}，已超过三年（应于 {due.isoformat()} 前调整或重新公布）",
             "土地管理法第四十八条要求区片综合地价至少每三年调整或者重新公布一次；"
-            "请录入新的标准，或确认已重新公布后更新施行日期和依据。"))
+            "价格有调整的，录入新的标准；原价重新公布的，在 republished 中记下重新公布的日期和文号。"))
     if standard.effective_to is not None and standard.effective_to < today:
         pos = located.pos("effective_to")
         diags.append(warning(
