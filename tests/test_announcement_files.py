@@ -22,6 +22,16 @@ step: decision
 """
 
 
+def _without_decision(project: Path) -> Path:
+    """The fixture's project with only its consultation, so a test can add the decision as a file."""
+    file = project / "content/projects/shiqiao-lane.yml"
+    text = file.read_text("utf-8")
+    if "  - id: decision\n" in text:
+        start, end = text.index("  - id: decision\n"), text.index("updated:")
+        file.write_text(text[:start] + text[end:], "utf-8")
+    return project
+
+
 def test_new_announcement_writes_its_own_file_and_check_lists_what_to_fill(tmp_path: Path) -> None:
     project = copy_project(FIXTURES / "other-district", tmp_path / "project")
     assert main(["new", "announcement", "--project", "shiqiao-lane", "--root", str(project)]) == 0
@@ -33,7 +43,7 @@ def test_new_announcement_writes_its_own_file_and_check_lists_what_to_fill(tmp_p
 
 
 def test_an_announcement_file_joins_its_project_and_its_faults_point_at_its_own_lines(tmp_path: Path) -> None:
-    project = copy_project(FIXTURES / "other-district", tmp_path / "project")
+    project = _without_decision(copy_project(FIXTURES / "other-district", tmp_path / "project"))
     folder = project / "content/projects/shiqiao-lane/announcements"
     folder.mkdir(parents=True)
     (folder / "decision.yml").write_text(FILLED, "utf-8")
@@ -50,7 +60,7 @@ def test_an_announcement_file_joins_its_project_and_its_faults_point_at_its_own_
 
 
 def test_d914_without_a_step_names_the_steps_the_procedure_lists(tmp_path: Path) -> None:
-    project = copy_project(FIXTURES / "other-district", tmp_path / "project")
+    project = _without_decision(copy_project(FIXTURES / "other-district", tmp_path / "project"))
     folder = project / "content/projects/shiqiao-lane/announcements"
     folder.mkdir(parents=True)
     (folder / "decision.yml").write_text(FILLED.replace("step: decision\n", ""), "utf-8")
@@ -60,7 +70,7 @@ def test_d914_without_a_step_names_the_steps_the_procedure_lists(tmp_path: Path)
 
 
 def test_a_summary_left_behind_by_a_new_announcement_is_warned_about(tmp_path: Path) -> None:
-    project = copy_project(FIXTURES / "other-district", tmp_path / "project")
+    project = _without_decision(copy_project(FIXTURES / "other-district", tmp_path / "project"))
     file = project / "content/projects/shiqiao-lane.yml"
     file.write_text(file.read_text("utf-8").replace("summary: 补偿方案正在征求意见。",
                                                     "summary: 正在进行征收补偿方案征求意见，下一步是房屋征收决定。"), "utf-8")
