@@ -1,6 +1,6 @@
 """Time the analyse stage (load, validate, resolve, rules) of a synthetic project: cold (no cache),
 warm (nothing changed) and after one YAML edit, each in a fresh interpreter; wall and CPU seconds
-(CPU includes the worker processes). Usage: python scripts/bench_analyse.py [--pages 3000] [--repeat 3]"""
+(CPU includes the worker processes). Usage: .venv/bin/python scripts/bench_analyse.py [--pages 3000] [--repeat 3]"""
 
 from __future__ import annotations
 

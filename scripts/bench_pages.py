@@ -1,7 +1,7 @@
 """Page-weight benchmark: what a phone on a weak network downloads for a typical page, gongkai's theme side by
 side with a default mkdocs-material build of the same Markdown.
 
-    /work/venv/bin/python scripts/bench_pages.py [--root PROJECT] [--runs 3]
+    .venv/bin/python scripts/bench_pages.py [--root PROJECT] [--runs 3]
 
 It builds the project (default: the bundled 杜集区 site), then builds the Markdown the emit stage wrote
 (<project>/.gongkai-build/docs) a second time with a default mkdocs.yml (theme material, no custom_dir,

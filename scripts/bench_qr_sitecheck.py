@@ -1,7 +1,7 @@
 """Benchmark of the QR codes every page draws inline (`qr.qr_svg`, called by the theme while rendering)
 and of the site check (`sitecheck.check_site`: cold cache, warm cache, one page changed).
 
-    /work/venv/bin/python scripts/bench_qr_sitecheck.py --project /tmp/x/p3k --site /tmp/x/site [--repeat 3]
+    .venv/bin/python scripts/bench_qr_sitecheck.py --project /tmp/x/p3k --site /tmp/x/site [--repeat 3]
 
 `--project` is a project (e.g. from `gongkai synth`), `--site` the site `gongkai build` made of it. The
 site is only read: the changed page is a scratch copy of the site. Prints wall and CPU time (this process and its fan-out workers) of each run; other work on the

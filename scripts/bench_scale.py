@@ -1,6 +1,6 @@
 """Scale benchmark: gongkai against a default mkdocs-material build of the same Markdown.
 
-    /work/venv/bin/python scripts/bench_scale.py [--sizes 100 1000 3000 10000] [--baseline-max 3000]
+    .venv/bin/python scripts/bench_scale.py [--sizes 100 1000 3000 10000] [--baseline-max 3000]
                                                   [--workdir /tmp/gk-bench-scale] [--jobs N]
 
 For each size it writes a synthetic project (generator/synthetic/synthetic.py), then measures, each build in

@@ -1,6 +1,6 @@
 """Search benchmark: index size and bytes a phone downloads, for the bundled site and a 3,000-page one.
 
-    /work/venv/bin/python scripts/bench_search.py [--pages 3000] [--skip-bundled] [--skip-synthetic]
+    .venv/bin/python scripts/bench_search.py [--pages 3000] [--skip-bundled] [--skip-synthetic]
 
 For each site it builds the project, then in Chromium (WeChat Android user agent, phone viewport,
 byte counts from the DevTools protocol, nothing cached at the start) it measures:

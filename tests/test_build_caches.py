@@ -57,7 +57,7 @@ def test_a_build_with_warm_caches_equals_one_with_cold_caches(tmp_path: Path, mo
         computed.append(len(items))
         return fanout.task_function(task)(list(items))
 
-    for module in ("generator.post.sitecheck", "generator.post.search"):
+    for module in ("generator.post.sitecheck", "generator.post.search.entries"):
         monkeypatch.setattr(f"{module}.fan_out", counting)
     shutil.rmtree(project / pipeline.WORK_DIR / "render-cache")  # render again: every page's HTML is new bytes
     assert pipeline.build(project, tmp_path / "warm").published

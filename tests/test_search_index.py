@@ -146,7 +146,7 @@ def test_warm_cache_reads_only_the_changed_page_and_equals_a_cold_build(
         from generator.parallel.fanout import task_function
         return task_function(task)(list(items))
 
-    monkeypatch.setattr("generator.post.search.fan_out", counting)
+    monkeypatch.setattr("generator.post.search.entries.fan_out", counting)
     warm = index_tree(project, site_dir, cache)
     assert read == [1], "only the edited page is read again"
     assert warm == index_tree(project, site_dir, None), "the cache never changes a byte"

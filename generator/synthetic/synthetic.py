@@ -23,6 +23,7 @@ import yaml
 from ..model import TYPES_BY_KEY
 from . import synthetic_projects as sp
 from . import synthetic_text as st
+from .synthetic_text import District, area_id
 
 Item = dict[str, Any]
 DOC_COUNT_FIXED = 2  # the two national documents every item may cite
@@ -32,16 +33,6 @@ MIX: tuple[tuple[str, float], ...] = (
     ("projects", 0.60), ("faq", 0.18), ("policy_documents", 0.08), ("interpretations", 0.08),
     ("compensation_standards", 0.06),
 )
-
-
-@dataclass(frozen=True)
-class District:
-    """Who publishes the synthetic site: used for names, areas and ids (a city has several)."""
-
-    id: str = "shifan"
-    name: str = "示范区"
-    city: str = "示范市"
-    towns: tuple[str, ...] = ("东湖镇", "西山镇", "南塘街道", "北岗街道", "青石镇", "柳溪乡")
 
 
 @dataclass
@@ -90,10 +81,6 @@ def _site_config(d: District) -> Item:
         "areas": [{"id": area_id(i), "name": t, "kind": _area_kind(t)} for i, t in enumerate(d.towns)],
         "sample_data": "true", "updated": "2025-01-10",
     }
-
-
-def area_id(index: int) -> str:
-    return f"area-{index + 1}"
 
 
 def _area_kind(name: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .synthetic_text import Context, paragraph
+from .synthetic_text import Context, area_id, paragraph
 
 Item = dict[str, Any]
 
@@ -35,8 +35,6 @@ def calendars() -> list[Item]:
 
 def project(ctx: Context, i: int) -> Item:
     rng = ctx.rng
-    from .synthetic import area_id
-
     index, town = ctx.town()
     villages = [ctx.names.village() for _ in range(rng.randint(1, 3))]
     land = rng.random() < 0.6

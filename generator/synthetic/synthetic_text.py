@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .synthetic import District
+from typing import Any
 
 Item = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class District:
+    """Who publishes the synthetic site: used for names, areas and ids (a city has several)."""
+
+    id: str = "shifan"
+    name: str = "示范区"
+    city: str = "示范市"
+    towns: tuple[str, ...] = ("东湖镇", "西山镇", "南塘街道", "北岗街道", "青石镇", "柳溪乡")
+
+
+def area_id(index: int) -> str:
+    return f"area-{index + 1}"
+
+
 
 SENTENCES = (
     "征收部门在{village}召开征收补偿政策宣讲会，逐户发放告知书，现场解答群众提出的问题。",
@@ -153,7 +166,6 @@ def question(ctx: Context, i: int) -> Item:
 def standard(ctx: Context, i: int) -> Item:
     rng, village = ctx.rng, ctx.names.village()
     index, town = ctx.town()
-    from .synthetic import area_id
     items = [{"id": f"item-{n + 1}", "name": f"{rng.choice(WHATS)}（{n + 1}类）",
               "amount": f"{rng.randint(10, 99999)}.{rng.randint(0, 99):02d}", "unit": rng.choice(("元/户", "元/平方米", "元/亩"))}
              for n in range(rng.randint(3, 8))]
@@ -217,7 +229,6 @@ def terms(ctx: Context) -> list[Item]:
 
 
 def contact(ctx: Context, index: int) -> Item:
-    from .synthetic import area_id
     town = ctx.district.towns[index]
     return {"id": f"contact-{index + 1}", "name": f"{town}征收工作站", "purpose": "政策咨询、补偿协议办理",
             "address": f"{town}人民路{index + 1}号", "phone": f"0561-00000{index:02d}", "hours": "工作日 8:30-12:00",

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ...diagnostics import Diagnostic
 from ...parallel.work_cache import FileCache, code_version, digest
-from . import Entries, compute, docs_of, encoding, entries_of, extract, index, postings, tokens, update
+from . import encoding, extract, index, postings, tokens, update
+from .entries import Entries, compute, docs_of, entries_of
 from .index import DATA_DIR, Facets, Head, Layout, full_layout, head_bytes, index_files
 
 Chunk = Callable[[int], bytes]
