@@ -26,7 +26,7 @@ from .pages import Page, derive_pages
 from .pages.glossary_inline import explain_terms
 from .pages.navigation import NAV
 from .pages.onward import onward_diagnostics
-from .parallel.forked import split_map
+from .parallel.fanout import Work, fan_out
 from .post.feed import write_feed
 from .post.manifest import write_manifest
 from .post.open_data import keep_figures, published_figures, write_open_data
@@ -129,13 +129,13 @@ def check(root: Path, production: bool = False, today: dt.date | None = None) ->
 def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = None) -> dict[str, str]:
     """The Markdown of every page, glossary terms explained inline (what emit writes, what golden tests
     read); with a `cache` folder, only pages whose Page value changed since the last build are rendered,
-    half of them in a forked child when there are many (generator/parallel/forked.py)."""
+    on every core in forked children when there are many (generator/parallel/fanout.py)."""
     def batch(todo: Sequence[Page]) -> list[str]:
         files = explain_terms(site, render_pages(tuple(todo)))
         return [files[page.path] for page in todo]
 
     def make(todo: tuple[Page, ...]) -> dict[str, str]:
-        return dict(zip((page.path for page in todo), split_map(batch, todo), strict=True))
+        return dict(zip((page.path for page in todo), fan_out(batch, todo, work=Work.IN_MEMORY), strict=True))
 
     return cached_markdown(site, pages, cache, make)
 

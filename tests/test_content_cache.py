@@ -15,7 +15,7 @@ from test_diagnostics import CASES, make_project
 from generator import pipeline
 from generator.load import content
 from generator.load.content_store import SHARDS, ContentStore, key_of
-from generator.parallel import pipe_fanout
+from generator.parallel import fanout
 
 BROKEN = {  # several stages' diagnostics at once: load, schema, references, plain language
     "content/faq/dup.yml": "id: dup\nquestion: 重复的键？\nquestion: 又一次？\n",
@@ -137,25 +137,25 @@ def test_a_new_code_version_empties_the_store(tmp_path: Path):
 
 
 def test_shares_give_this_process_more_and_workers_only_when_they_pay():
-    assert pipe_fanout.shares([1.0] * 100, 0.001, 2) == [(0, 100)]  # 0.1 s of work: not worth a worker
-    parts = pipe_fanout.shares([1.0] * 100, 0.02, 2)  # 2 s: one worker, which starts late
+    assert fanout.shares([1.0] * 100, 0.001, 2) == [(0, 100)]  # 0.1 s of work: not worth a worker
+    parts = fanout.shares([1.0] * 100, 0.02, 2)  # 2 s: one worker, which starts late
     assert len(parts) == 2 and parts[0] == (0, parts[1][0]) and parts[1][1] == 100
     assert parts[0][1] - parts[0][0] > parts[1][1] - parts[1][0]
-    assert pipe_fanout.shares([1.0] * 100, 0.02, 1) == [(0, 100)]
-    assert pipe_fanout.shares([], 1.0, 4) == [(0, 0)]
+    assert fanout.shares([1.0] * 100, 0.02, 1) == [(0, 100)]
+    assert fanout.shares([], 1.0, 4) == [(0, 0)]
 
 
 def test_content_checked_by_a_worker_equals_content_checked_here(broken: Path, monkeypatch: pytest.MonkeyPatch):
     alone, alone_diags = content.load_content(broken, jobs=1)
     monkeypatch.setattr(content, "SECONDS_PER_BYTE", 1.0)  # every file weighs seconds: a worker pays
     spawned: list[object] = []
-    real_popen = pipe_fanout.subprocess.Popen
+    real_popen = fanout.subprocess.Popen
 
     def popen(*args: object, **kwargs: object) -> object:
         spawned.append(args)
         return real_popen(*args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(pipe_fanout.subprocess, "Popen", popen)
+    monkeypatch.setattr(fanout.subprocess, "Popen", popen)
     shared, shared_diags = content.load_content(broken, jobs=2)
     assert len(spawned) == 1
     assert alone is not None and shared is not None
@@ -167,7 +167,7 @@ def test_content_checked_by_a_worker_equals_content_checked_here(broken: Path, m
 def test_a_file_changed_while_a_worker_read_it_is_checked_again_here(broken: Path, monkeypatch: pytest.MonkeyPatch):
     expected = content.load_content(broken)
 
-    def stale(task: str, items: list[tuple[str, str, str]], *args: object) -> list[object]:
+    def stale(task: str, items: list[tuple[str, str, str]], *args: object, **kwargs: object) -> list[object]:
         return [("0" * 64, content.Checked((), ())) for _ in items]  # keys of other bytes
 
     monkeypatch.setattr(content, "fan_out", stale)
@@ -177,7 +177,8 @@ def test_a_file_changed_while_a_worker_read_it_is_checked_again_here(broken: Pat
 def test_a_worker_that_dies_has_its_share_done_here(monkeypatch: pytest.MonkeyPatch):
     sources, _ = content.read_sources(FIXTURES / "mini")
     files = [(str(FIXTURES / "mini" / s.path), s.path, s.type_key) for s in sources]
-    monkeypatch.setattr(pipe_fanout.sys, "executable", "/bin/false")  # every worker exits at once, status 1
-    answers = pipe_fanout.fan_out("generator.load.content:check_files", files, [1.0] * len(files), 1.0, jobs=2)
+    monkeypatch.setattr(fanout.sys, "executable", "/bin/false")  # every worker exits at once, status 1
+    answers = fanout.fan_out("generator.load.content:check_files", files, 2, work=fanout.Work.WRITES_NOTHING,
+                             weights=[1.0] * len(files), seconds_per_weight=1.0)
     assert answers == content.check_files(files)
     assert [key for key, _ in answers] == [key_of(s.path, s.type_key, s.data) for s in sources]

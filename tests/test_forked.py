@@ -1,8 +1,10 @@
-"""generator/parallel/forked.py: half of a computation in a forked child gives exactly the sequential result.
+"""generator/parallel/fanout.py: one entry point for every core. Work declared IN_MEMORY is computed
+in forked children and gives exactly the sequential result; a worker that fails, whatever the way
+workers run, has its share done in this process.
 
-`split_map` forks only while its process runs one thread, and a pytest session running browser tests
+Forking happens only while the process runs one thread, and a pytest session running browser tests
 keeps server threads alive; so the forked path is exercised in a fresh interpreter of its own, where
-it always forks, and the test asserts that it did (the second half carries the child's pid)."""
+it always forks, and the test asserts that it did (the later shares carry the children's pids)."""
 
 from __future__ import annotations
 
@@ -13,13 +15,15 @@ import sys
 import textwrap
 import threading
 
+import pytest
 from conftest import REPO
 
-from generator.parallel.forked import split_map
+from generator.parallel import fanout
+from generator.parallel.fanout import Work, fan_out
 
 CHILD = textwrap.dedent("""
     import json, os, sys, threading
-    from generator.parallel.forked import split_map
+    from generator.parallel.fanout import Work, fan_out
     assert threading.active_count() == 1
     parent = os.getpid()
     def squares(items):
@@ -33,12 +37,17 @@ CHILD = textwrap.dedent("""
             os._exit(3)
         return [(os.getpid(), i + 1) for i in items]
     fn = {"squares": squares, "fails": fails_in_child, "exits": exits_in_child}[sys.argv[1]]
-    print(json.dumps({"parent": parent, "results": split_map(fn, list(range(1000)), min_items=10)}))
+    results = fan_out(fn, list(range(1000)), 2, 10, work=Work.IN_MEMORY)
+    print(json.dumps({"parent": parent, "results": results}))
 """)
 
 
+def split_map(fn, items, min_items):  # type: ignore[no-untyped-def]
+    return fan_out(fn, items, 2, min_items, work=Work.IN_MEMORY)
+
+
 def run_alone(case: str) -> tuple[int, list[tuple[int, int]]]:
-    """split_map run in a fresh single-threaded interpreter: (its pid, [(pid, value)])."""
+    """IN_MEMORY work on two cores in a fresh single-threaded interpreter: (its pid, [(pid, value)])."""
     out = subprocess.run([sys.executable, "-c", CHILD, case], cwd=REPO, capture_output=True, text=True,
                          check=True, timeout=120).stdout
     data = json.loads(out)
@@ -73,3 +82,16 @@ def test_few_items_or_other_threads_stay_in_this_process():
     finally:
         stop.set()
         thread.join()
+
+
+def doubled(items: list[str]) -> list[str]:
+    return [item * 2 for item in items]
+
+
+@pytest.mark.parametrize("work", [Work.INDEPENDENT, Work.WRITES_NOTHING])
+def test_a_fresh_interpreter_that_fails_has_its_share_done_here(work: Work, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(fanout.sys, "executable", "/bin/false")  # every worker exits at once, status 1
+    items = [str(i) for i in range(40)]
+    weights = [1.0] * len(items) if work is Work.WRITES_NOTHING else None
+    assert fan_out("test_forked:doubled", items, 2, 10, work=work, weights=weights, seconds_per_weight=1.0) == \
+        doubled(items)

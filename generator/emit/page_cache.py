@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..pages import Page, glossary_inline
-from ..parallel.forked import split_map
+from ..parallel.fanout import Work, fan_out
 from ..parallel.work_cache import WorkCache, code_version, digest
 from ..rules.references import Site
 from . import emit
@@ -92,7 +92,7 @@ def cached_markdown(site: Site, pages: tuple[Page, ...], cache: Path | None,
                     make: Callable[[tuple[Page, ...]], Mapping[str, str]]) -> dict[str, str]:
     """Every page's Markdown: from the cache where its Page is unchanged, else from `make(pages)`."""
     store = WorkCache(cache, "markdown", _version(site))
-    keys = dict(zip((page.path for page in pages), split_map(_keys, pages), strict=True))
+    keys = dict(zip((page.path for page in pages), fan_out(_keys, pages, work=Work.IN_MEMORY), strict=True))
     found = {path: store.get(key) for path, key in keys.items() if key is not None}
     made = make(tuple(page for page in pages if found.get(page.path) is None))
     out: dict[str, str] = {}

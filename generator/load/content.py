@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from .. import diagnostics
 from ..diagnostics import Diagnostic, error, has_errors
 from ..model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig, privacy
-from ..parallel.pipe_fanout import fan_out
+from ..parallel.fanout import Work, fan_out
 from ..parallel.work_cache import code_version
 from . import layers, validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from . import parts as project_parts
@@ -228,8 +228,8 @@ def load_content(root: Path, cache: Path | None = None,
         checked = [store.get(key) for key in keys]
         missing = [i for i, found in enumerate(checked) if found is None]
         files = [(str(layers.on_disk(root, sources[i].path)), sources[i].path, sources[i].type_key) for i in missing]
-        answers = fan_out("generator.load.content:check_files", files, [len(sources[i].data) for i in missing],
-                          SECONDS_PER_BYTE, jobs)
+        answers = fan_out("generator.load.content:check_files", files, jobs, work=Work.WRITES_NOTHING,
+                          weights=[len(sources[i].data) for i in missing], seconds_per_weight=SECONDS_PER_BYTE)
         for i, (key, result) in zip(missing, answers, strict=True):
             if key != keys[i] or result is None:  # the file changed on disk since it was read here
                 result = check_source(sources[i])
