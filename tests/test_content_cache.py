@@ -14,8 +14,9 @@ from test_diagnostics import CASES, make_project
 
 from generator import pipeline
 from generator.load import content
-from generator.load.content_store import SHARDS, ContentStore, key_of
+from generator.load.content import SHARDS, STORE, key_of
 from generator.parallel import fanout
+from generator.parallel.work_cache import WorkCache
 
 BROKEN = {  # several stages' diagnostics at once: load, schema, references, plain language
     "content/faq/dup.yml": "id: dup\nquestion: 重复的键？\nquestion: 又一次？\n",
@@ -122,16 +123,16 @@ def test_a_damaged_shard_or_an_unwritable_work_folder_only_costs_time(broken: Pa
 
 
 def test_a_new_code_version_empties_the_store(tmp_path: Path):
-    store = ContentStore(tmp_path, "v1")
+    store = WorkCache(tmp_path, STORE, "v1", SHARDS)
     key = key_of("content/faq/a.yml", "faq", b"id: a\n")
     store.put(key, "checked")
     store.save()
-    assert ContentStore(tmp_path, "v1").get(key) == "checked"
-    assert ContentStore(tmp_path, "v2").get(key) is None
+    assert WorkCache(tmp_path, STORE, "v1", SHARDS).get(key) == "checked"
+    assert WorkCache(tmp_path, STORE, "v2", SHARDS).get(key) is None
     assert key != key_of("content/faq/b.yml", "faq", b"id: a\n"), "diagnostics name the file: so does the key"
     data = pickle.loads((tmp_path / "content" / f"{key[0]}.pickle").read_bytes())
     assert data == {"version": "v1", "entries": {key: "checked"}}
-    emptied = ContentStore(tmp_path, "v1")
+    emptied = WorkCache(tmp_path, STORE, "v1", SHARDS)
     emptied.save()  # this run used nothing: the shard goes
     assert not (tmp_path / "content" / f"{key[0]}.pickle").exists()
 

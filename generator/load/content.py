@@ -26,10 +26,9 @@ from .. import diagnostics
 from ..diagnostics import Diagnostic, error, has_errors
 from ..model import CONTENT_TYPES, TYPES_BY_KEY, SiteConfig, privacy
 from ..parallel.fanout import Work, fan_out
-from ..parallel.work_cache import code_version
+from ..parallel.work_cache import WorkCache, code_version
 from . import layers, validation, yamlerrors, yamlplain, yamlrecover, yamlsource
 from . import parts as project_parts
-from .content_store import ContentStore, key_of
 from .parts import ANNOUNCEMENTS, PART_MODELS, PROJECTS, merge_parts, part_type
 from .reader import files_below, os_problem, read_file, skipped
 from .validation import Located, Reparse, items_of, validate_node
@@ -40,6 +39,15 @@ CONFIG_FILE = "site_config.yml"
 CONTENT_DIR = "content"
 MAX_TOTAL_BYTES = 50_000_000
 SECONDS_PER_BYTE = 5e-8  # parsing and validating, measured on the synthetic project (≈ 0.05 s per MB)
+STORE = "content"  # each file's check in the work cache, by key_of (16 files: an edit rewrites one or two)
+SHARDS = 16
+
+
+def key_of(path: str, type_key: str, data: bytes) -> str:
+    """What a file's check depends on besides the code: its path (diagnostics name it), type and bytes."""
+    h = hashlib.sha256(f"{path}\0{type_key}\0".encode())
+    h.update(data)
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -223,7 +231,7 @@ def load_content(root: Path, cache: Path | None = None,
     before are taken from it; the others are checked on every core (`jobs`, default all)."""
     with gc_paused():
         sources, diags = read_sources(root)
-        store = ContentStore(cache, store_version())
+        store = WorkCache(cache, STORE, store_version(), shards=SHARDS)
         keys = [key_of(s.path, s.type_key, s.data) for s in sources]
         checked = [store.get(key) for key in keys]
         missing = [i for i, found in enumerate(checked) if found is None]

@@ -17,7 +17,6 @@ is rendered again too.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -25,7 +24,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 
-MANIFEST = "manifest.json"
+from ..parallel.work_cache import load_state, save_state
+
+MANIFEST = "manifest.pickle"
 SITE = "site"
 FORMAT = 1
 _RENDERER_CODE = ("mkdocs_run.py", "html_stash.py", "simple_markdown.py", "theme_hooks.py", "qr.py", "qr_symbol.py")
@@ -111,28 +112,23 @@ def is_page(src: str) -> bool:
     return src.endswith(".md")
 
 
+_VERSION = f"render-manifest {FORMAT}"
+
+
 def load(cache_dir: Path) -> Manifest | None:
-    path = cache_dir / MANIFEST
-    if not path.is_file() or not (cache_dir / SITE).is_dir():
+    """The last render's manifest (the work cache's state file), if its pristine output is still there."""
+    if not (cache_dir / SITE).is_dir():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(data["fingerprint"], {k: Entry(*v) for k, v in data["entries"].items()},
-                        data.get("source_date", ""))
-    except (ValueError, KeyError, TypeError):
-        return None
+    found = load_state(cache_dir / MANIFEST, _VERSION)
+    return found if isinstance(found, Manifest) else None
 
 
 def save(cache_dir: Path, manifest: Manifest) -> None:
-    data = {"fingerprint": manifest.fingerprint, "source_date": manifest.source_date,
-            "entries": {k: list(e) for k, e in sorted(manifest.entries.items())}}
-    tmp = cache_dir / f"{MANIFEST}.tmp"
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(cache_dir / MANIFEST)
+    save_state(cache_dir / MANIFEST, _VERSION, manifest)
 
 
 def forget(cache_dir: Path) -> None:
-    (cache_dir / MANIFEST).unlink(missing_ok=True)
+    save_state(cache_dir / MANIFEST, _VERSION, None)
 
 
 def plan(previous: Manifest | None, current_fingerprint: str, sources: Sources) -> Plan:

@@ -20,12 +20,12 @@ and the caller merges every page again. Both ways give the same bytes: the layou
 from __future__ import annotations
 
 import os
-import pickle
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ...parallel.work_cache import load_state, save_state
 from .encoding import encode, patch
 from .index import Head, Layout, head_bytes
 from .postings import Entry, key_list, keys_of, values
@@ -54,22 +54,12 @@ def stamp(path: Path) -> Stamp | None:
 
 
 def load(path: Path | None, version: str) -> State | None:
-    if path is None or not path.is_file():
-        return None
-    try:
-        state = pickle.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - a damaged state is no state
-        return None
+    state = load_state(path, version)
     return state if isinstance(state, State) and state.version == version else None
 
 
 def save(path: Path | None, state: State) -> None:
-    if path is None:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp.replace(path)
+    save_state(path, state.version, state)
 
 
 def same_pages(state: State, heads: list[Head]) -> bool:
