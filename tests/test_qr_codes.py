@@ -1,6 +1,6 @@
-"""The page QR codes: the fixed-mask encoder makes the symbols segno makes (module for module), a
-barcode reader decodes them from the SVG path, and the codes are kept in and linked from a file cache
-without ever writing through a staged file."""
+"""The page QR codes: segno with one fixed mask makes them, the SVG path draws exactly segno's modules
+with a light quiet zone, a barcode reader decodes them from that path, and an address no code can hold
+is reported before the render."""
 
 from __future__ import annotations
 
@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 import segno
-from segno import consts
 
-from generator.renderer import qr, qr_symbol
+from generator.renderer import qr
 
 BASE = "https://www.example.gov.cn/zsgk/duji/"
 # lengths that reach versions 1-40, each error level, version information (>= 7) and 16-bit lengths (>= 10)
-STANDARD_CODEWORDS = qr_symbol.data_codewords
 LENGTHS = [1, 9, 14, 26, 40, 60, 85, 110, 150, 200, 270, 330, 420, 520, 650, 800, 1000, 1300, 1700, 2100, 2331]
 
 
@@ -23,29 +21,24 @@ def url_of(length: int) -> str:
     return (BASE + "projects/" + "abcdefghij-" * 300)[:length]
 
 
-def with_segno_padding(data: bytes, version: int, level: int) -> bytes:
-    """segno 1.6.6 writes 8 more zero bits after the terminator when it already ends on a byte boundary
-    (it always does in byte mode), where the standard puts the first pad codeword; both are valid."""
-    out = STANDARD_CODEWORDS(data, version, level)
-    used = (4 + (8 if version < 10 else 16) + 8 * len(data) + 4) // 8
-    return out[:used] + b"\0" + out[used:-1] if used < consts.SYMBOL_CAPACITY[version][level] // 8 else out
+def segno_code(url: str) -> segno.QRCode:
+    return segno.make(url.encode(), error="m", boost_error=True, mask=qr.MASK, micro=False, mode="byte")
 
 
 @pytest.mark.parametrize("length", LENGTHS)
-def test_symbols_equal_segnos_for_the_same_mask(length: int, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(qr_symbol, "data_codewords", with_segno_padding)
+def test_the_path_draws_exactly_segnos_modules(length: int):
     url = url_of(length)
-    ours = qr_symbol.make(url.encode())
-    theirs = segno.make(url, error="m", micro=False, mask=qr_symbol.MASK, mode="byte")
-    assert (ours.size - 17) // 4 == theirs.version
-    assert ours.modules == bytes(bit for row in theirs.matrix for bit in row)
+    side, grid = modules_of_svg(qr.qr_svg(url))
+    code, border = segno_code(url), qr.BORDER
+    assert side == len(code.matrix) + 2 * border
+    assert [row[border:side - border] for row in grid[border:side - border]] == [list(r) for r in code.matrix]
+    assert code.mask == qr.MASK and code.mode == "byte"
 
 
-def test_data_codewords_follow_the_standard():
-    data = qr_symbol.data_codewords(b"AB", 1, consts.ERROR_LEVEL_M)  # 16 data codewords
-    assert data == bytes([0x40, 0x24, 0x14, 0x20]) + b"\xec\x11" * 6
-    with pytest.raises(qr_symbol.TooLong):
-        qr_symbol.choose(2332)
+def test_the_longest_address_a_code_holds():
+    segno_code(url_of(qr.MAX_BYTES))
+    with pytest.raises(segno.DataOverflowError):
+        segno_code(url_of(qr.MAX_BYTES + 1))
 
 
 def modules_of_svg(svg: str) -> tuple[int, list[list[int]]]:
@@ -74,12 +67,9 @@ def test_the_svg_path_scans_to_the_url(url: str):
 
     svg = qr.qr_svg(url)
     side, grid = modules_of_svg(svg)
-    symbol = qr_symbol.make(url.encode())
     border = qr.BORDER
-    assert side == symbol.size + 2 * border
     assert all(grid[y][x] == 0 for y in range(side) for x in range(side)
                if not (border <= x < side - border and border <= y < side - border)), "the quiet zone is light"
-    assert [row[border:side - border] for row in grid[border:side - border]] == [list(r) for r in symbol.rows()]
     scale = 4
     image = Image.new("L", (side * scale, side * scale), 255)
     for y, row in enumerate(grid):

@@ -29,7 +29,7 @@ from ..parallel.work_cache import load_state, save_state
 MANIFEST = "manifest.pickle"
 SITE = "site"
 FORMAT = 1
-_RENDERER_CODE = ("mkdocs_run.py", "html_stash.py", "simple_markdown.py", "theme_hooks.py", "qr.py", "qr_symbol.py")
+_RENDERER_CODE = ("mkdocs_run.py", "html_stash.py", "simple_markdown.py", "theme_hooks.py", "qr.py")
 _SITE_DIR = re.compile(rb"^site_dir:.*$", re.MULTILINE)
 _MD_LINK = re.compile(rb"\]\([^)\s]*\.md[)#\s]|href=[\"'][^\"']*\.md[\"'#]")
 
