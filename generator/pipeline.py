@@ -17,36 +17,47 @@ from pathlib import Path
 
 from .codes import MANDATORY
 from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
-from .emit.emit import render_pages, write_tree
-from .emit.page_cache import cached_markdown
+from .emit import cached_markdown, render_pages, write_tree
 from .estimate import check_examples
-from .load.content import load_content
-from .load.salvage import drop_followups
-from .pages import Page, derive_pages
-from .pages.glossary_inline import explain_terms
-from .pages.navigation import NAV
-from .pages.onward import onward_diagnostics
-from .parallel.fanout import Work, fan_out
-from .post.feed import write_feed
-from .post.manifest import write_manifest
-from .post.open_data import keep_figures, published_figures, write_open_data
-from .post.redirects import check_lock, plan_redirects, write_redirects
-from .post.search import search_index
-from .post.sitecheck import check_site
+from .load import drop_followups, load_content
+from .pages import NAV, Page, derive_pages, explain_terms, onward_diagnostics
+from .parallel import Work, fan_out
+from .post import (
+    check_lock,
+    check_site,
+    keep_figures,
+    plan_redirects,
+    published_figures,
+    search_index,
+    write_feed,
+    write_manifest,
+    write_open_data,
+    write_redirects,
+)
 from .publish import discard, replaceable, staging, swap
-from .renderer import mkdocs_material
-from .renderer.qr import too_long
-from .renderer.theme_assets import ThemeAssets
-from .rules.basis import basis_diagnostics
-from .rules.compliance import compliance_diagnostics
-from .rules.figure_history import unrecorded_changes
-from .rules.freshness import freshness_diagnostics
-from .rules.places import place_diagnostics
-from .rules.plain_language import plain_language_diagnostics
-from .rules.project_rules import missing_procedures
-from .rules.references import Site, resolve
-from .rules.rules import production_rules, sample_claims
-from .rules.summary_rules import summary_diagnostics
+from .renderer import (
+    ThemeAssets,
+    mkdocs_config,
+    prepare_site_dir,
+    render,
+    theme_assets,
+    too_long,
+    write_config,
+)
+from .rules import (
+    Site,
+    basis_diagnostics,
+    compliance_diagnostics,
+    freshness_diagnostics,
+    missing_procedures,
+    place_diagnostics,
+    plain_language_diagnostics,
+    production_rules,
+    resolve,
+    sample_claims,
+    summary_diagnostics,
+    unrecorded_changes,
+)
 
 WORK_DIR = ".gongkai-build"
 
@@ -143,7 +154,7 @@ def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = Non
 def write_theme(root: Path, work: Path) -> ThemeAssets:
     """The theme (defaults + project overrides) plus its stylesheet bundle and hashed asset copies."""
     theme = theme_files(root)
-    assets = mkdocs_material.theme_assets(theme)
+    assets = theme_assets(theme)
     write_tree({**theme, **assets.files}, work / "overrides")
     return assets
 
@@ -181,7 +192,7 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
         return BuildResult(False, diags)
     work = root / WORK_DIR
     staged = staging(out)
-    skeleton = mkdocs_material.prepare_site_dir(work, staged)  # the page folders, while emit runs
+    skeleton = prepare_site_dir(work, staged)  # the page folders, while emit runs
     try:
         pages, assets = emit(site, root, work)
         diags += url_diagnostics(root, site, pages, production)
@@ -189,10 +200,10 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
             skeleton.join()
             discard(staged)
             return BuildResult(False, diags, len(pages))
-        config = mkdocs_material.mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
+        config = mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
                                                staged, (work / "overrides").resolve(), assets)
-        mkdocs_material.write_config(config, work / "mkdocs.yml")
-        diags += mkdocs_material.render(work / "mkdocs.yml", max(p.updated for p in pages), jobs, skeleton)
+        write_config(config, work / "mkdocs.yml")
+        diags += render(work / "mkdocs.yml", max(p.updated for p in pages), jobs, skeleton)
         for post in POSTPROCESSORS:
             if has_errors(diags):
                 break

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .post.manifest import foreign_entry
+from .post import foreign_entry
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2

@@ -86,3 +86,21 @@ def test_the_checker_sees_a_forbidden_import(tmp_path: Path):
     found = _imports(module, {"generator.renderer.qr", "generator.commands.cli", "generator.renderer"},
                      tmp_path / "generator")
     assert found == {"generator.renderer.qr", "generator.commands.cli"}
+
+
+def test_the_pipeline_uses_only_the_names_each_stage_package_exports():
+    deep = []
+    for name in sorted(TOP_LEVEL):
+        for node in ast.walk(ast.parse((GENERATOR / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module and "." in node.module:
+                deep.append(f"{name}: from .{node.module} import ...")
+    assert deep == []
+
+
+def test_every_exported_name_resolves():
+    import importlib
+
+    for folder in sorted(p for p in GENERATOR.iterdir() if (p / "__init__.py").is_file()):
+        package = importlib.import_module(f"generator.{folder.name}")
+        missing = [n for n in getattr(package, "__all__", ()) if getattr(package, n, None) is None]
+        assert missing == [], folder.name

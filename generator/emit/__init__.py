@@ -1,2 +1,21 @@
 """Stage 4, emit: `Page` values -> Markdown with front matter (strict Jinja, autoescape), written into
 the work folder only where it changed; per-page results cached by their inputs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import exports
+
+if TYPE_CHECKING:
+    from .emit import render_pages, write_tree
+    from .page_cache import cached_markdown
+
+__all__ = [
+    "cached_markdown", "render_pages", "write_tree",
+]
+__getattr__ = exports(__name__, {
+    "render_pages": ".emit",
+    "write_tree": ".emit",
+    "cached_markdown": ".page_cache",
+})

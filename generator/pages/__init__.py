@@ -6,9 +6,11 @@ from ..rules.references import Site
 from .disclosure_pages import disclosure_pages
 from .estimator_pages import estimator_pages
 from .funds_pages import audit_pages, funds_pages
+from .glossary_inline import explain_terms
 from .home import home_page
 from .housing_pages import estate_pages
-from .onward import attach_onward
+from .navigation import NAV
+from .onward import attach_onward, onward_diagnostics
 from .open_data import open_data_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
@@ -34,4 +36,4 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
     return tuple(sorted(attach_onward(site, pages), key=lambda p: p.path))
 
 
-__all__ = ["Page", "derive_pages"]
+__all__ = ["NAV", "Page", "derive_pages", "explain_terms", "onward_diagnostics"]
