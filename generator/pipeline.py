@@ -38,9 +38,9 @@ from .publish import discard, replaceable, staging, swap
 from .renderer import (
     ThemeAssets,
     mkdocs_config,
+    plan_theme_assets,
     prepare_site_dir,
     render,
-    theme_assets,
     too_long,
     write_config,
 )
@@ -154,7 +154,7 @@ def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = Non
 def write_theme(root: Path, work: Path) -> ThemeAssets:
     """The theme (defaults + project overrides) plus its stylesheet bundle and hashed asset copies."""
     theme = theme_files(root)
-    assets = theme_assets(theme)
+    assets = plan_theme_assets(theme)
     write_tree({**theme, **assets.files}, work / "overrides")
     return assets
 

@@ -99,8 +99,10 @@ def test_the_pipeline_uses_only_the_names_each_stage_package_exports():
 
 def test_every_exported_name_resolves():
     import importlib
+    import types
 
     for folder in sorted(p for p in GENERATOR.iterdir() if (p / "__init__.py").is_file()):
         package = importlib.import_module(f"generator.{folder.name}")
-        missing = [n for n in getattr(package, "__all__", ()) if getattr(package, n, None) is None]
+        missing = [n for n in getattr(package, "__all__", ())  # a submodule of the same name would hide it
+                   if getattr(package, n, None) is None or isinstance(getattr(package, n), types.ModuleType)]
         assert missing == [], folder.name

@@ -34,7 +34,7 @@ EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
 EXTRA_CSS += ("assets/stylesheets/gk-onward.css",)
 
 
-def theme_assets(theme: dict[str, bytes]) -> ThemeAssets:
+def plan_theme_assets(theme: dict[str, bytes]) -> ThemeAssets:
     """The stylesheet bundle and hashed asset names for these theme files (see `theme_assets`)."""
     return plan_assets(theme, EXTRA_CSS)
 
