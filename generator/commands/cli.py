@@ -11,11 +11,10 @@ from pathlib import Path
 
 from .. import pipeline
 from ..diagnostics import Severity, has_errors, sort_diagnostics
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .ci_format import as_github, as_json
+from .editing import _cmd_new, _cmd_schema
 
-EXIT_OK = 0
-EXIT_INVALID = 1  # content or build problems; diagnostics printed
-EXIT_USAGE = 2  # bad command line
 FORMATS = ("text", "json", "github")
 TODAY_HELP = "按哪一天判断复核期限和地价年限（YYYY-MM-DD），默认取 SOURCE_DATE_EPOCH，否则取今天"
 
@@ -165,59 +164,6 @@ def _cmd_urls(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     (root / LOCK_FILE).write_text(lock_text(root, pages, redirects), encoding="utf-8")
     print(f"已更新 {root / LOCK_FILE}，请随内容一起提交。", file=sys.stderr)
-    return EXIT_OK
-
-
-def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema_export import stale_schemas, write_schemas
-
-    out = Path(args.out)
-    if args.check:
-        stale = stale_schemas(out)
-        for name in stale:
-            print(f"{out / name}：已过期，请运行 gongkai schema --out {out} 并提交", file=sys.stderr)
-        return EXIT_INVALID if stale else EXIT_OK
-    changed = write_schemas(out)
-    print(f"已写入 {out}（{len(changed)} 个文件有变化）", file=sys.stderr)
-    return EXIT_OK
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    from ..model import TYPES_BY_KEY
-    from ..model.fields import ID_RE
-    from .scaffold import new_file
-
-    if args.type in ("announcement", "announcements"):
-        return _new_announcement(args)
-    if args.type not in TYPES_BY_KEY or not args.id or not ID_RE.match(args.id):
-        print(f"用法：gongkai new 类型 标识；类型可选：{'、'.join(TYPES_BY_KEY)}；"
-              "标识只能用小写英文字母、数字和连字符", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        target = new_file(Path(args.root), args.type, args.id)
-    except FileExistsError as exc:
-        print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"已创建 {target}：请把其中的 TODO 换成真实内容，再运行 gongkai check", file=sys.stderr)
-    return EXIT_OK
-
-
-def _new_announcement(args: argparse.Namespace) -> int:
-    from ..model.fields import ID_RE
-    from .scaffold import new_announcement
-
-    if not args.project or (args.id and not ID_RE.match(args.id)):
-        print("用法：gongkai new announcement --project 项目标识 [公告标识]", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        target = new_announcement(Path(args.root), args.project, args.id)
-    except FileNotFoundError as exc:
-        print(f"找不到项目文件 {exc.args[0]}：--project 要写项目的标识（id）", file=sys.stderr)
-        return EXIT_USAGE
-    except FileExistsError as exc:
-        print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"已创建 {target}：请把其中的 TODO 换成公告上的内容，再运行 gongkai check", file=sys.stderr)
     return EXIT_OK
 
 
