@@ -39,7 +39,7 @@ def test_project_page_says_where_the_money_and_homes_are(bundled_markdown: dict[
     assert "补偿款已全部存入专户（2025年8月8日）；已有 120 户中的 108 户领取补偿。（示例数据）" in block
     assert "来源：（示例）区财政局征收补偿资金专户对账单（2026年5月8日）" in text
     assert "（示例）高岳安置小区共 480 套，已建成 480 套，已分配 62 套，2025年6月30日已交房" in text
-    assert "先安置后拆迁" in text and "2025年12月1日开始拆除" in text
+    assert "安置房2025年6月30日交房，2025年12月1日开始拆除，做到了先安置后拆迁" in text
     for step in ("足额到位", "拨付", "审计"):  # the progress view, in this order
         assert f"</span> {step}</p>" in block
     assert block.index("足额到位") < block.index("</span> 拨付") < block.index("</span> 审计")

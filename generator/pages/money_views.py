@@ -101,12 +101,17 @@ def project_money_view(site: Site, project: Project, here: str) -> dict[str, Any
 
 
 def _resettle_first(m: ProjectMoney) -> str:
+    """Whether 先安置后拆迁 applies and holds, in words (a demolition before delivery is D976, never shown)."""
     r = m.resettlement
     if r is None or not r.resettle_first:
         return ""
+    words = "本项目实行先安置后拆迁：安置房交房以后才开始拆除"
+    delivered = [e.delivery for e in m.estates if e.delivered and e.delivery and e.id in r.estates]
     if r.demolition_start is None:
-        return "本项目实行先安置后拆迁：安置房交付以后才开始拆除，目前还没有开始拆除"
-    return f"本项目实行先安置后拆迁：安置房交付以后才开始拆除；{cn_date(r.demolition_start)}开始拆除"
+        return words + "，目前还没有开始拆除"
+    if delivered:
+        return words + f"；安置房{cn_date(max(delivered))}交房，{cn_date(r.demolition_start)}开始拆除，做到了先安置后拆迁"
+    return words + f"；{cn_date(r.demolition_start)}开始拆除"
 
 
 def category_columns(f: Funds) -> list[str]:

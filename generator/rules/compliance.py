@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, error, warning
@@ -33,7 +33,7 @@ from ..model.policy import Level, PolicyDocument, Validity
 from ..model.project import DEFAULT_STEPS, AnnouncementKind, Project
 from ..pages.links import page_path
 from .money_rules import money_diagnostics
-from .money_status import money_findings
+from .money_status import evidence_title, money_findings
 from .project_rules import APPROVAL_LIMIT, approval_start, project_diagnostics, site_calendar
 from .references import Site
 from .timeline import timeline
@@ -230,7 +230,8 @@ def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> R
             gaps += [] if page else [f"页面“{place.page}”不存在"]
         elif place.type is not None:
             items = [i for i in site.of(place.type) if _matches(i, place.where)]
-            found = [_evidence(place.type, i) for i in items]
+            found = [replace(e, title=evidence_title(site, place.type, i) or e.title)
+                     for e, i in ((_evidence(place.type, i), i) for i in items)]
             if not items:
                 gaps.append(f"本站还没有{TYPES_BY_KEY[place.type].label}" + ("（符合筛选条件的）" if place.where else ""))
             late += [f"{_evidence(place.type, i).title} 已过复核期限（{i.review_by}）" for i in items

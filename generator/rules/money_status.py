@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ..model.audit import AuditReport
 from ..model.funds import Funds
@@ -78,3 +79,12 @@ def _audit_late(m: ProjectMoney, day: dt.date) -> list[str]:
     if day - latest > AUDIT_MAX_AGE and last_batch > latest:
         return [f"项目“{m.project.title}”最近一次审计结果是 {latest}，此后仍在拨付，已超过一年没有新的审计结果"]
     return []
+
+
+def evidence_title(site: Site, type_key: str, item: Any) -> str | None:
+    """What the 公开事项对照表 calls a funds or resettlement item: after its project, which has the title."""
+    if type_key not in ("funds", "resettlement"):
+        return None
+    project = site.by_id.get("projects", {}).get(item.project)
+    what = "补偿资金" if type_key == "funds" else "先安置后拆迁"
+    return f"{project.title}：{what}" if project else None
