@@ -12,6 +12,7 @@ Decimals stay the exact strings the editor typed (`Decimal` -> `str`), never flo
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -121,7 +122,7 @@ def _fields(model: type[BaseModel], prefix: str = "", label: str = "") -> Iterat
         column_name = f"{prefix}{name.rstrip('_')}"
         if kind is not None:
             choices = () if is_list else _choices(annotation)
-            yield Column(column_name, "string" if is_list else kind, title, info.description or "", choices), (name,)
+            yield Column(column_name, "string" if is_list else kind, title, _general(info.description or ""), choices), (name,)
         elif not is_list and isinstance(annotation, type) and issubclass(annotation, BaseModel):
             for column, path in _fields(annotation, f"{column_name}_", title):
                 yield column, (name, *path)
@@ -303,3 +304,9 @@ DATASETS: tuple[ItemTable | ChildTable | ChangesTable, ...] = (
 
 def tables(site: Site) -> tuple[Table, ...]:
     return tuple(spec.build(site) for spec in DATASETS if spec.type_key in TYPES_BY_KEY)
+
+
+def _general(description: str) -> str:
+    """A field's description without its example (“如 杜集区…” names the bundled district, which another
+    district's published data must not)."""
+    return "" if description.startswith("如") else re.split(r"[，；。]\s*如[ 　]", description)[0]

@@ -26,7 +26,14 @@ LABEL = "开放数据"
 PACKAGE_FILE = "datapackage.json"
 BOM = "\ufeff"
 LICENCE_NOTE = ("本栏目数据是依法主动公开的政府信息，可以自由下载、复制、转载和再利用（包括商业用途），"
-                "请注明来源“{name}”，不得歪曲原意；标为“示例数据”的数字不是官方数字。")
+                "请注明来源“{name}”，不得歪曲原意。")
+SAMPLE_NOTE = "标为“示例数据”的数字不是官方数字。"
+
+
+def licence(site: Site) -> str:
+    """The licence note; the sample-data sentence only where the site holds sample data."""
+    note = LICENCE_NOTE.format(name=site.config.name)
+    return note + SAMPLE_NOTE if site.config.sample_data else note
 
 
 def _cell(value: Value) -> str:
@@ -113,7 +120,7 @@ def open_data(site: Site) -> OpenData:
         "profile": "tabular-data-package",
         "name": "gongkai-open-data",
         "title": f"{site.config.name} · {LABEL}",
-        "description": LICENCE_NOTE.format(name=site.config.name),
+        "description": licence(site),
         "homepage": site.config.base_url + f"{SECTION}/",
         "created": f"{updated.isoformat()}T00:00:00+08:00",
         "contributors": [{"title": site.config.organiser or site.config.sponsor, "role": "publisher"}],
@@ -135,7 +142,7 @@ def open_data_page(site: Site) -> Page:
              "json": {"href": f"{t.name}.json", "size": _size(len(data.files[f'{t.name}.json']))},
              "columns": [{"name": c.name, "title": c.title, "type": c.type} for c in t.columns]}
             for t in data.tables]
-    context = {"tables": rows, "licence": LICENCE_NOTE.format(name=site.config.name),
+    context = {"tables": rows, "licence": licence(site),
                "package": {"href": PACKAGE_FILE, "size": _size(len(data.files[PACKAGE_FILE]))}}
     return Page(path=page_path(SECTION), title=LABEL, section=LABEL, kind="index",
                 description="补偿标准、征收程序、征收项目和公告、公开事项目录、政策文件的数据，CSV 和 JSON 格式，可自由下载再利用。",
