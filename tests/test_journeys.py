@@ -26,12 +26,15 @@ class District:
     center_tel: str  # its tel: link, "" while its phone is not verified
     decision_area: str  # id of a town with a project whose 房屋征收决定 is announced
     reconsideration_body: str  # the 复议机关 the content names for that decision
+    next_area: str  # id of a town with a project whose next step is known
+    next_dated: bool  # whether that next step comes with a computed date
 
 
 DISTRICTS = {
-    "bundled": District("bundled_site", "duanyuan", "段园镇人民政府", "杜集区征收中心", "", "gaoyue", "淮北市人民政府"),
+    "bundled": District("bundled_site", "duanyuan", "段园镇人民政府", "杜集区征收中心", "", "gaoyue", "淮北市人民政府",
+                       "shitai", True),
     "other": District("other_district_site", "shiqiao", "石桥街道办事处", "西山区征收服务中心", "tel:09997654321",
-                      "shiqiao", "青河市人民政府"),
+                      "shiqiao", "青河市人民政府", "shiqiao", False),
 }
 
 
@@ -127,3 +130,28 @@ def test_what_if_i_disagree_from_an_announcement_and_from_a_standard(phone, dist
     assert group.count() == 1, "a standard leads to what to do when one disagrees"
     tap(page, "h3.gk-onward__label:has-text('不同意怎么办') + ul a", "行政复议")
     assert page.locator("article h1").inner_text().strip() == "行政复议"
+
+
+def test_what_happens_next_in_my_project(phone, district) -> None:
+    d, _ = district
+    page = phone
+    tap(page, "article .gk-card a", "我的项目到哪一步了")
+    tap(page, f"article h2#{d.next_area} + ul a")
+    timeline = page.inner_text(".gk-timeline:not(.gk-money-progress)")  # the steps, not the money
+    assert "未记录" not in page.inner_text("article") and "未开始" not in timeline, "no step reads as skipped"
+    nxt = page.locator(".gk-timeline__step--next")
+    assert nxt.count() == 1
+    window = nxt.locator(".gk-timeline__window").inner_text()
+    assert window.strip(), "the next step says when"
+    if d.next_dated:
+        assert re.search(r"至少到 \d{4}-\d{2}-\d{2}", window), window
+    for skipped in page.locator(".gk-timeline__step--skipped").all():
+        assert "不一定" in skipped.inner_text() or "只在特定情况下" in skipped.inner_text()
+    # Each recorded event leads to its announcement on the page, which says what it is about in one sentence.
+    event = page.locator(".gk-timeline__events a").last
+    target = event.get_attribute("href")
+    event.click()
+    announcement = page.locator(f"[id='{target.lstrip('#')}']")
+    assert "一句话看懂" in announcement.inner_text()
+    tap(page, ".gk-timeline__step--next .gk-timeline__title a")  # what the next step means, in the procedure
+    assert page.url.split("#")[1] and "procedures/" in page.url

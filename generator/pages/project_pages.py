@@ -9,7 +9,7 @@ from ..model.project import STATUS_LABELS, Announcement, Project
 from ..model.standard import REGIME_LABELS
 from ..rules.project_rules import MINIMUMS, UNIT_TEXT, site_calendar
 from ..rules.references import Site
-from ..rules.remedy_dates import remedy_dates
+from ..rules.remedy_dates import last_day, remedy_dates
 from ..rules.timeline import STATE_LABELS, Timeline, procedure_of, timeline
 from .links import page_path, relative
 from .money_views import project_money_view
@@ -62,7 +62,8 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         steps.append({"number": s.index + 1, "title": s.step.title, "state": s.state, "label": STATE_LABELS[s.state],
                       "href": relative(path, procedure_path, s.step.id), "summary": s.step.summary,
                       "events": [{"date": e.date.isoformat(), "title": e.title,
-                                  "href": f"#{e.announcement.id}" if e.announcement else ""} for e in s.events]})
+                                  "href": f"#{e.announcement.id}" if e.announcement else ""} for e in s.events],
+                      "window": _window(site, line, s) if line and s.state == "next" else ""})
     announcements = sorted(p.announcements, key=lambda a: (a.display_start, a.id))
     area = site.areas[p.area].name
     context = {
@@ -97,6 +98,32 @@ def _announcement(a: Announcement) -> dict[str, Any]:
                              if a.registration else None),
             "objection": ({"channel": a.objection.channel, "deadline": iso_date(a.objection.deadline)}
                           if a.objection else None)}
+
+
+# --- issue 11, journey 2 (the next step's statutory window as a date) -------------------------------------
+WINDOW_WORDS = {"min": "至少到", "max": "最晚到", "within": "最晚到"}
+
+
+def _window(site: Site, line: Timeline, s: Any) -> str:
+    """When the next step can come: the end of the last step's own minimum period (a display period counted
+    from that step's announcement, so a real date), and the next step's own statutory limit in words (its
+    starting day is an event the site does not know yet)."""
+    last = line.last_done
+    parts = []
+    own = last.step.time_limit if last and last.events else None
+    if last and own is not None and own.kind == "min":
+        parts.append(f"上一步“{last.step.title}”" + _dated(site, own, last.events[-1].date, "从它的日期")
+                     + "下一步一般在这之后进行。")
+    if s.step.time_limit is not None:
+        parts.append(f"这一步的法定期限：{time_limit_text(s.step.time_limit)}。")
+    return "".join(parts) or "法律没有规定这一步的期限；有新的公告时，本页会更新。"
+
+
+def _dated(site: Site, limit: Any, start: Any, since: str) -> str:
+    end, missing = last_day(site_calendar(site), start, limit.value, limit.unit)
+    note = "（节假日安排尚未录入，只扣除了周末）" if missing else ""
+    return (f"法定期限：{time_limit_text(limit)}。{since} {start.isoformat()} 推算，"
+            f"{WINDOW_WORDS[limit.kind]} {end.isoformat()}{note}；实际以公告为准。")
 
 
 # --- issue 11, journey 4 (不服怎么办 under a decision announcement) -------------------------------------

@@ -2,7 +2,7 @@
 
 A step is done when an announcement belongs to it (its `step`, or the default step of its kind)
 or a `progress` entry names it. Steps before the last done step that have no record are shown as
-"未记录" (not applicable, e.g. no hearing was requested, or not recorded yet); the step after the
+"没有公告记录" (not applicable, e.g. no hearing was requested, or not recorded yet); the step after the
 last done one is "next" while the project is in progress.
 """
 
@@ -53,7 +53,8 @@ class Timeline:
         return last is not None and index is not None and last.index >= index
 
 
-STATE_LABELS = {"done": "已完成", "next": "下一步", "skipped": "未记录", "future": "未开始"}
+# Plain words (issue 11): a step without a record is not "skipped", and one not reached is simply not yet.
+STATE_LABELS = {"done": "已完成", "next": "下一步", "skipped": "没有公告记录", "future": "还没到"}
 
 
 def step_of(project: Project, announcement: Announcement) -> str | None:
