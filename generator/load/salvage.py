@@ -6,6 +6,7 @@ article (R304) of the same standard. Here the item's plain data is repaired just
 
 - text refused for what it says (personal data, HTML, quotes, placeholders) becomes "…";
 - a malformed or non-positive amount becomes 1 (no later check compares amounts with each other);
+- an impossible date becomes 1970-01-01 (a later finding it causes is on its line, and dropped);
 - an unknown field is left out; a missing text field at the top (its line lost to a syntax error) is "…";
 - anything else inside a list (a bad date in one announcement, a bad rate) drops that list element;
 - anything else at the top of the item cannot be repaired: the item stays out, as before.
@@ -52,6 +53,8 @@ def _repair(data: Any, errors: list[Any]) -> bool:
             parent[key] = "…"  # type: ignore[index]
         elif kind in NUMBER_CODES and isinstance(value, str):
             parent[key] = "1"  # type: ignore[index]
+        elif kind == "S204" and isinstance(value, str):
+            parent[key] = "1970-01-01"  # type: ignore[index]  # what it causes is on the same line: dropped
         elif kind == "missing" and isinstance(parent, dict) and len(loc) == 1:
             parent[key] = "…"  # a text field on a line lost to a syntax error; any other kind fails next round
         else:

@@ -93,7 +93,7 @@ class Zone(Rate):
 
     name: Text = describe("区片名称", "如 一类区片")
 
-    covers: Annotated[list[Id], RefTo("areas")] = describe("覆盖镇街", "site_config.yml 中镇街的标识", min_length=1)
+    covers: Annotated[list[Id], RefTo("areas")] = describe("覆盖镇街或村", "site_config.yml 中镇街或村（社区）的标识", min_length=1)
 
 
 class Situation(Strict):
