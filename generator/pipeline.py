@@ -8,6 +8,7 @@ unless every stage reported no error.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import inspect
@@ -34,7 +35,7 @@ from .post import (
     write_open_data,
     write_redirects,
 )
-from .publish import discard, replaceable, staging, swap
+from .publish import discard, replaceable, staging, swap, write_failure
 from .renderer import (
     ThemeAssets,
     mkdocs_config,
@@ -191,7 +192,10 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
-    staged = staging(out)
+    try:
+        staged = staging(out)
+    except OSError as exc:  # a read-only or full parent folder
+        return BuildResult(False, diags + [write_failure(exc, out)])
     skeleton = prepare_site_dir(work, staged)  # the page folders, while emit runs
     try:
         pages, assets = emit(site, root, work)
@@ -217,11 +221,16 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
             discard(staged)
             return BuildResult(False, diags, len(pages))
         swap(staged, out)
-        keep_figures(site, work)  # what the next build compares its figures with (B620)
+    except OSError as exc:  # a full disk, a folder made read-only: a diagnostic, the site untouched
+        skeleton.join()
+        with contextlib.suppress(OSError):
+            discard(staged)
+        return BuildResult(False, diags + [write_failure(exc, out)])
     except BaseException:
         skeleton.join()
         discard(staged)
         raise
+    keep_figures(site, work)  # what the next build compares its figures with (B620)
     return BuildResult(True, diags, len(pages))
 
 

@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .diagnostics import Diagnostic, error, os_path, os_reason
 from .post import foreign_entry
 
 _AT_FDCWD = -100
@@ -112,3 +113,12 @@ def discard(staged: Path) -> None:
     holder = Path(tempfile.mkdtemp(prefix=f"{out_name}{RETIRED_SUFFIX}-", dir=staged.parent))
     os.replace(staged, holder / "site")
     remove_later(holder)
+
+
+def write_failure(exc: OSError, out: Path) -> Diagnostic:
+    """B606: the build could not write (a full disk, no permission, a read-only folder); nothing was
+    published, so the site at `out` is unchanged."""
+    where = os_path(exc) or str(out)
+    return error(where, 0, 0, "B606", f"无法写入：{os_reason(exc)}（{type(exc).__name__}）",
+                 f"已发布的站点（{out}）保持不变。请腾出磁盘空间、检查输出目录及其上级目录的写入权限，"
+                 "或用 --out 指定其他目录后重试。")

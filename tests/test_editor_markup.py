@@ -49,10 +49,11 @@ MARKDOWN_REFUSED = {
     "protocol-relative link": "见[这里](//evil.example/x)", "odd scheme": "见[这里](ftp://example.org/x)",
     "heading": "# 大标题\n\n回答", "table": "a | b\n--|--\n1 | 2", "code": "用 `rm -rf`", "code block": "回答\n\n    代码",
     "horizontal rule": "回答\n\n***\n\n更多", "admonition": "!!! note\n    注意", "definition list": "术语\n:   解释",
-    "scheme without slashes": "见[这里](http:evil.example)",
+    "scheme without slashes": "见[这里](http:evil.example)", "relative link": "见[条例](../policies/house/)",
+    "anchor": "见[第十九条](#art-19)", "page link": "见[问答](p4.md)",
 }
 MARKDOWN_ALLOWED = ["**加粗**和*斜体*", "- 第一\n- 第二", "1. 第一\n2. 第二", "见[条例](https://www.gov.cn/zhengce/)",
-                    "[打电话](tel:0561-1234567)，[写信](mailto:zsgk@example.gov.cn)", "[问答](../faq/#transition-fee)",
+                    "[打电话](tel:0561-1234567)，[写信](mailto:zsgk@example.gov.cn)",
                     "第一行  \n第二行", "a_b_c 和 3*4", "段落一\n\n段落二"]
 
 

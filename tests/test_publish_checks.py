@@ -20,8 +20,6 @@ from generator.commands.ci_format import JSON_KEYS
 from generator.commands.cli import main, parser
 from generator.post.sitecheck import check_site
 
-BROKEN_ANCHOR = "[见第九百九十九条](../../policies/house-regulation/#art-999)"
-
 
 def _bad_project(tmp_path: Path) -> Path:
     project = copy_project(FIXTURES / "mini", tmp_path / "p")
@@ -100,9 +98,11 @@ def test_sitecheck_catches_a_broken_anchor_and_page(mini_site: Path, tmp_path: P
 @pytest.mark.parametrize("level", [logging.ERROR, logging.DEBUG], ids=["quiet", "verbose"])
 def test_broken_anchor_canary_fails_the_build_at_any_log_level(level: int, tmp_path: Path):
     project = copy_project(FIXTURES / "mini", tmp_path / "p")
-    faq = project / "content" / "faq" / "questions.yml"
-    text = faq.read_text(encoding="utf-8")
-    faq.write_text(text.replace("或者提供周转用房。", f"或者提供周转用房。{BROKEN_ANCHOR}", 1), encoding="utf-8")
+    # Editor text may not hold relative links at all (H404, issue 12), so the canary is in the theme.
+    (project / "overrides").mkdir(exist_ok=True)
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}'
+        '<a href="{{ base_url }}/policies/house-regulation/#art-999">x</a>{% endblock %}\n', encoding="utf-8")
     out = tmp_path / "public"
     logger = logging.getLogger("mkdocs")
     previous = logger.level

@@ -12,15 +12,15 @@ import json
 from collections.abc import Iterable
 
 from ..codes import CODES
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, printable
 
 JSON_KEYS = ("file", "line", "column", "code", "severity", "title", "message", "hint")
 
 
 def record(d: Diagnostic) -> dict[str, object]:
     values: dict[str, object] = {
-        "file": d.path, "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
-        "title": CODES[d.code][0] if d.code in CODES else "", "message": d.message, "hint": d.hint,
+        "file": printable(d.path), "line": d.line, "column": d.column, "code": d.code, "severity": d.severity.value,
+        "title": CODES[d.code][0] if d.code in CODES else "", "message": printable(d.message), "hint": printable(d.hint),
     }
     return {k: values[k] for k in JSON_KEYS}
 
@@ -39,10 +39,10 @@ def as_github(diags: Iterable[Diagnostic]) -> str:
     lines = []
     for d in diags:
         kind = "error" if d.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape(d.path, True)}"]
+        props = [f"file={_escape(printable(d.path), True)}"]
         if d.line:
             props += [f"line={d.line}", f"col={d.column or 1}"]
         props.append(f"title={_escape(d.code + ' ' + (CODES[d.code][0] if d.code in CODES else ''), True)}")
-        body = d.message + (f"\n提示：{d.hint}" if d.hint else "")
+        body = printable(d.message) + (f"\n提示：{printable(d.hint)}" if d.hint else "")  # values cannot add lines
         lines.append(f"::{kind} {','.join(props)}::{_escape(body)}")
     return "\n".join(lines)

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import pipeline
-from ..diagnostics import Severity, has_errors, sort_diagnostics
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ..diagnostics import Severity, has_errors, os_path, os_reason, printable, sort_diagnostics
+from . import EXIT_BUG, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, EXIT_USAGE
 from .ci_format import as_github, as_json
 from .editing import _cmd_new, _cmd_schema
 
@@ -204,7 +204,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器")
+    p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器", epilog=EXIT_CODES_HELP)
+    p.add_argument("--debug", action="store_true", help="出错时显示 Python 的出错细节（供维护人员排查）")
     sub = p.add_subparsers(dest="command", required=True)
 
     def common(sp: argparse.ArgumentParser) -> None:
@@ -290,12 +291,34 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--as-of", default=None,
                    help="按哪一天判断逾期：YYYY-MM-DD 或 today；默认为内容中最晚的更新日期（与网页一致）")
     r.set_defaults(func=_cmd_report)
+    for command in sub.choices.values():  # `gongkai build --debug` as well as `gongkai --debug build`
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="出错时显示 Python 的出错细节")
+        command.epilog = EXIT_CODES_HELP
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, it ends with a Chinese message and a documented exit code;
+    a Python traceback appears only with --debug."""
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("已中断。已发布的站点不受影响。", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        if args.debug:
+            raise
+        where = os_path(exc)
+        print(f"系统错误：{os_reason(exc)}{f'（{printable(where)}）' if where else ''}。已发布的站点不受影响；"
+              "请检查磁盘空间和目录权限后重试。", file=sys.stderr)
+        return EXIT_SYSTEM
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for editors
+        if args.debug:
+            raise
+        print(f"gongkai 内部错误（{type(exc).__name__}）。已发布的站点不受影响。请加 --debug 重新运行，"
+              "把输出发给维护人员。", file=sys.stderr)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,24 +15,16 @@ might echo) someone else's file, a dangling link, a link loop or an unreadable f
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, error, warning
-
-_OS_ERRORS = {
-    errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件不存在（可能是指向已删除文件的链接）",
-    errno.ELOOP: "符号链接形成了循环", errno.EISDIR: "这是一个目录", errno.ENAMETOOLONG: "路径太长",
-    errno.EIO: "磁盘读写错误", errno.ENOTDIR: "路径中有一部分不是目录",
-}
+from ..diagnostics import Diagnostic, error, os_reason, warning
 
 
 def os_problem(rel: str, exc: OSError) -> Diagnostic:
     """Y111 for an OSError met at `rel` (its Chinese reason; the English one only when unknown)."""
-    reason = _OS_ERRORS.get(exc.errno or 0) or f"{exc.strerror or type(exc).__name__}"
-    return error(rel, 0, 0, "Y111", f"无法读取：{reason}",
+    return error(rel, 0, 0, "Y111", f"无法读取：{os_reason(exc)}",
                  "请检查这个文件是否存在、能否用编辑器打开，以及文件权限；符号链接请改为真实文件。")
 
 

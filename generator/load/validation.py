@@ -152,7 +152,7 @@ def diagnostics_from(exc: ValidationError, model: type[BaseModel], path: str, no
                                       expected=_choices(str(ctx.get("expected", ""))))
         else:
             message = f"字段“{field}”：{err['msg']}" if loc else err["msg"]
-        hint = _HINTS.get(code, "")
+        hint = str(ctx["hint_text"]) if "hint_text" in ctx else _HINTS.get(code, "")  # a field type's own hint
         if code == "S201":
             allowed = _allowed_fields(model, loc[:-1])
             near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)

@@ -19,6 +19,7 @@ from .privacy import identity_numbers
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)  # timestamps of the built files must fit 32 bits
 MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,2})?$", re.ASCII)  # ASCII: \d would accept full-width digits
 QUANTITY_RE = re.compile(r"^\d{1,12}(?:\.\d{1,4})?$", re.ASCII)
 # Raw HTML, entities, script URLs, and event-handler attributes: Markdown's attr_list would turn
@@ -63,18 +64,29 @@ def parse_date(value: Any) -> dt.date:
         raise PydanticCustomError("S204", "日期“{value}”格式不对，应写成 YYYY-MM-DD，例如 2024-03-01",
                                   {"value": text})
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         raise PydanticCustomError("S204", "日期“{value}”不存在（请检查月份和日）", {"value": text}) from None
+    if not FIRST_DATE <= day <= LAST_DATE:  # 9999-12-31 would pass here and break the build far from this line
+        raise PydanticCustomError("S204", "日期“{value}”超出合理范围（{first} 至 {last}），多半是年份写错了",
+                                  {"value": text, "first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat(),
+                                   "hint_text": "请核对年份，写成 2024-03-01 这样的真实日期。"})
+    return day
 
 
-def _parse_decimal(value: Any, pattern: re.Pattern[str], places: int) -> Decimal:
+_HOW_TO_WRITE = {"金额": "金额只写阿拉伯数字，最多两位小数，不写单位和逗号，如 1350.00。",
+                 "数量": "数量只写阿拉伯数字，最多四位小数，不写单位和逗号，如 120.5。"}
+
+
+def _parse_decimal(value: Any, pattern: re.Pattern[str], places: int, what: str) -> Decimal:
     if isinstance(value, Decimal):
         return value
     text = _must_be_str(value, "数字")
     stripped = text.strip()
+    how = _HOW_TO_WRITE[what]
     if stripped.startswith("-"):
-        raise PydanticCustomError("S206", "金额或数量必须为正数（当前为“{value}”）", {"value": text})
+        raise PydanticCustomError("S206", "{what}必须为正数（当前为“{value}”）",
+                                  {"what": what, "value": text, "hint_text": f"{what}必须大于 0。"})
     if not pattern.match(stripped):
         if any("\uff10" <= ch <= "\uff19" for ch in stripped):
             hint = "含有全角数字"
@@ -84,22 +96,23 @@ def _parse_decimal(value: Any, pattern: re.Pattern[str], places: int) -> Decimal
             hint = f"最多保留 {places} 位小数"
         else:
             hint = "只能写阿拉伯数字和小数点"
-        raise PydanticCustomError("S205", "“{value}”不是有效的金额或数量（{hint}）", {"value": text, "hint": hint})
+        raise PydanticCustomError("S205", "“{value}”不是有效的{what}（{hint}）",
+                                  {"value": text, "what": what, "hint": hint, "hint_text": how})
     try:
         return Decimal(stripped)
     except InvalidOperation:  # pragma: no cover - the regex already guarantees a decimal
-        raise PydanticCustomError("S205", "“{value}”不是有效的数字", {"value": text}) from None
+        raise PydanticCustomError("S205", "“{value}”不是有效的数字", {"value": text, "hint_text": how}) from None
 
 
 def parse_money(value: Any) -> Decimal:
-    amount = _parse_decimal(value, MONEY_RE, 2)
+    amount = _parse_decimal(value, MONEY_RE, 2, "金额")
     if amount <= 0:
         raise PydanticCustomError("S206", "金额必须为正数（当前为“{value}”）", {"value": str(value)})
     return amount
 
 
 def parse_quantity(value: Any) -> Decimal:
-    return _parse_decimal(value, QUANTITY_RE, 4)
+    return _parse_decimal(value, QUANTITY_RE, 4, "数量")
 
 
 def check_text(value: Any, markdown: bool = False) -> str:

@@ -5,10 +5,11 @@ extensions (`PAGE_EXTENSIONS`, the renderer's list). So the text is rendered her
 result compared with what a sanitiser (nh3) keeps under the allow-list: *invalid if sanitising would
 change it* (RELIABILITY.md §2.2, Govspeak's rule), never a list of bad things.
 
-- A Markdown field (`MarkdownText`: answers, interpretation and announcement bodies) may give
-  paragraphs, line breaks, bold, italics, lists and links (`https://`, `http://`, `mailto:`, `tel:`,
-  or a link within the site); anything else (an image, a heading, a table, code, a `style` or `ping`
-  attribute, a `//host` link) is H404.
+- A Markdown field (`MarkdownText`: answers, interpretation, announcement and audit bodies) may give
+  paragraphs, line breaks, bold, italics, lists and absolute links (`https://`, `http://`, `mailto:`,
+  `tel:`); anything else (an image, a heading, a table, code, a `style` or `ping` attribute, a `//host`
+  link, a relative link or `#anchor`, which would point elsewhere on each page showing the text and
+  break unseen) is H404, at the field's line. Links within the site come from citations (`basis`).
 - Any other text field is plain text: it must render to nothing but its own words (H403), so `*重要*`
   or `_x_` never turn into italics; `*` and backquotes are refused outright, because one `*` in each
   of two fields that share a paragraph would pair up.
@@ -31,7 +32,9 @@ PAGE_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "def_list"
 MARKDOWN_TAGS = frozenset({"p", "br", "strong", "em", "ul", "ol", "li", "a"})
 MARKDOWN_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
-_SAFE_HREF = re.compile(r"(?:https?://[^/\s\\][^\s\\]*|mailto:[^\s/\\]+|tel:[0-9+() -]+|#[\w-]+|(?!/)[\w./-]*(?:#[\w-]*)?)")
+# Only absolute links: a relative one (`../policies/x/`, `#art-19`) means something else on each page the
+# text appears on, and a broken one would only be found in the built HTML, far from the YAML line.
+_SAFE_HREF = re.compile(r"(?:https?://[^/\s\\][^\s\\]*|mailto:[^\s/\\]+|tel:[0-9+() -]+)")
 # attr_list's own pattern (markdown.extensions.attr_list): `{` + optional `:` + something + `}`
 ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*[ ]*\}")
 _PLAIN_TRIGGER = re.compile(r"[_\[\n\t]|^\s*(?:[#+-]|\d+[.)]|!!!|={3})|^ {4}")
@@ -107,6 +110,8 @@ def describe(token: tuple[str, ...]) -> str:
     name = _NAMES.get(tag, f"<{tag}>")
     extra = [a for a in token[2:] if not (tag == "a" and a.startswith("href=") and _SAFE_HREF.fullmatch(a[5:]))]
     if token[0] == "<" and tag in MARKDOWN_TAGS and extra:
+        if tag == "a" and extra[0].startswith("href="):
+            return f"链接地址“{extra[0][5:65]}”（只能链接到 https:// 或 http:// 开头的完整网址、mailto: 邮箱或 tel: 电话）"
         return f"{name}上的属性 {extra[0][:60]}"
     return name
 
