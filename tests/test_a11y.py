@@ -26,24 +26,95 @@ def context_for(browser, viewport: str, mode: str):
     return context
 
 
-@pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_axe_finds_no_violation_on_any_page_type(browser, bundled_site: Path, bundled_origin: str,
-                                                 viewport: str, mode: str):
+EXTRA_SECTIONS = ("estimate", "projects")  # page types page_types() does not list: the estimator and a project
+
+
+def all_page_types(site: Path) -> dict[str, str]:
+    types = page_types(site)
+    for section in EXTRA_SECTIONS:
+        leaves = sorted(p.name for p in (site / section).iterdir() if (p / "index.html").is_file())
+        assert leaves, f"no {section} page to check"
+        types[f"{section}/<page>"] = f"{section}/{leaves[0]}/"
+    return types
+
+
+def _search_results(page) -> None:
+    page.fill("#gk-q", "过渡费")
+    page.press("#gk-q", "Enter")
+    page.wait_for_selector("#gk-search-results li")
+
+
+def _estimate_computed(page) -> None:
+    page.wait_for_selector(".gk-estimator[data-ready]")
+    page.evaluate("""() => {
+      const form = document.querySelector('.gk-estimator form');
+      if (form.elements.zone && form.elements.zone.options.length > 1) form.elements.zone.selectedIndex = 1;
+      for (const el of form.querySelectorAll('input[type=text]')) el.value = el.dataset.places === '0' ? '2' : '12.5';
+      for (const el of form.querySelectorAll('input[type=checkbox]')) el.checked = true;
+      form.dispatchEvent(new Event('input', {bubbles: true}));
+    }""")
+    page.wait_for_selector(".gk-estimator__result [data-total]")
+
+
+def _explanation_open(page) -> None:
+    term = page.locator("button.gk-term").first
+    term.click()
+    page.wait_for_selector("#" + term.get_attribute("aria-controls"), state="visible")
+
+
+# Interactive states: (name, page type, what puts the page in that state).
+STATES = (("search results", "search/", _search_results),
+          ("estimate computed", "estimate/<page>", _estimate_computed),
+          ("explanation panel open", "standards/<page>", _explanation_open))
+# Every page type and state in each reading mode on a phone; the desktop layout in the normal mode.
+RUNS = [("phone", mode) for mode in MODES] + [("desktop", "normal")]
+
+
+UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+  .filter((e) => e.getClientRects().length && !(e.labels && [...e.labels].some((l) => l.textContent.trim()))
+                 && !e.getAttribute('aria-labelledby'))
+  .map((e) => e.outerHTML.slice(0, 120))"""
+
+
+def axe_violations(page, axe) -> str:
+    """axe-core's report, plus form controls without a visible <label>: axe accepts a placeholder as a
+    name (its non-empty-placeholder check), but a placeholder vanishes as soon as someone types."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    report = results.generate_report() if results.violations_count else ""
+    unlabelled = page.evaluate(UNLABELLED)
+    if unlabelled:
+        report += "\nform controls without a visible label:\n" + "\n".join(unlabelled)
+    return report
+
+
+@pytest.mark.parametrize(("viewport", "mode"), RUNS)
+def test_axe_finds_no_violation_on_any_page_type_or_state(browser, bundled_site: Path, bundled_origin: str,
+                                                          viewport: str, mode: str):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     context = context_for(browser, viewport, mode)
     page = context.new_page()
+    types = all_page_types(bundled_site)
     failures = []
-    for name, path in page_types(bundled_site).items():
+    checked = 0
+    for name, path in types.items():
         page.goto(f"{bundled_origin}/zsgk/{path}")
         if mode != "normal":
             assert page.evaluate(f"document.documentElement.classList.contains('gk-{mode}')")
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-        if results.violations_count:
-            failures.append(f"== {name} (/{path}) ==\n{results.generate_report()}")
+        report = axe_violations(page, axe)
+        checked += 1
+        if report:
+            failures.append(f"== {name} (/{path}) ==\n{report}")
+    for name, kind, enter in STATES:
+        page.goto(f"{bundled_origin}/zsgk/{types[kind]}")
+        enter(page)
+        report = axe_violations(page, axe)
+        checked += 1
+        if report:
+            failures.append(f"== {name} (/{types[kind]}) ==\n{report}")
     context.close()
+    assert checked == len(types) + len(STATES)
     assert not failures, "\n".join(failures)
 
 
@@ -113,6 +184,7 @@ def test_keyboard_reaches_every_control(browser, bundled_site: Path, bundled_ori
     page.evaluate(f"""() => document.querySelectorAll({FOCUSABLE!r}).forEach((e, i) => {{
         if (e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden') e.dataset.gkWant = i; }})""")
     wanted = page.eval_on_selector_all("[data-gk-want]", "es => es.map(e => e.dataset.gkWant)")
+    assert len(wanted) >= 10, f"only {len(wanted)} visible controls on {kind}: the selector or the page is wrong"
     reached: set[str] = set()
     for _ in range(len(wanted) * 2 + 10):
         page.keyboard.press("Tab")
