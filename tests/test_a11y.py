@@ -1,5 +1,7 @@
-"""适老化 and accessibility: axe-core (WCAG 2.1 AA) finds nothing on any page type, at desktop and phone
-sizes, in the normal view and in both reading modes; the modes switch on every page and are remembered;
+"""适老化 and accessibility: axe-core (WCAG 2.1 AA) finds nothing on any page type (the estimator and a
+project included) nor in the interactive states (search results, an estimate computed, an explanation
+panel open), on a phone in the normal view and both reading modes and on a desktop in the normal view,
+and every form control has a visible label; the modes switch on every page and are remembered;
 text is large with generous line height; lang is zh-CN; everything is reachable by keyboard.
 
 Pages are served by nginx under /zsgk/ (docs/nginx.conf), so the 404 page and the CSP are the real ones.
