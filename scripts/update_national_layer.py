@@ -59,10 +59,42 @@ def _glossary(layer: Path) -> str:
     return f"glossary/national.yml ({len(kept)} of {len(terms)} terms)"
 
 
+def _keep_places(block: str, pages: set[str]) -> str:
+    """A catalogue row without the places that are pages of the bundled site only."""
+    out, skipping = [], False
+    for line in block.split("\n"):
+        m = re.match(r"^    - page: (\S+)", line)
+        if m:
+            skipping = m.group(1) not in pages
+        elif not line.startswith("      "):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return re.sub(r"(?m)^  published_in:\n(?!    - )", "", "\n".join(out))
+
+
+def _catalogue(layer: Path) -> list[str]:
+    """The national catalogue rows (标准目录) that apply to every district, each row its places on pages
+    the layer has, or by type and announcement kind (a district's own content fulfils them)."""
+    pages = {f"policies/{p.stem}" for p in (layer / "policy_documents").glob("*.yml")}
+    pages |= {f"procedures/{p.stem}" for p in (layer / "procedures").glob("*.yml")}
+    written = []
+    for path in sorted((CONTENT / "disclosure_items").glob("*.yml")):
+        blocks = re.split(r"(?m)^(?=- id: )", path.read_text("utf-8"))
+        kept = [_keep_places(b, pages) for b in blocks[1:] if not LOCAL.search(b)]
+        target = layer / "disclosure_items" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("# 全国通用的公开事项标准目录行：由 scripts/update_national_layer.py 从本仓库内容生成。\n"
+                          "# 本区不适用的行，在 site_config.yml 的 not_applicable 中写明标识和理由。\n" + "".join(kept), "utf-8")
+        written.append(f"disclosure_items/{path.name} ({len(kept)} of {len(blocks) - 1} rows)")
+    return written
+
+
 def write_layer(layer: Path) -> list[str]:
     if layer.exists():
         shutil.rmtree(layer)
-    return _copy(layer, "policy_documents") + _copy(layer, "procedures") + _copy(layer, "calendars") + [_glossary(layer)]
+    written = _copy(layer, "policy_documents") + _copy(layer, "procedures") + _copy(layer, "calendars")
+    return written + [_glossary(layer)] + _catalogue(layer)
 
 
 def stale(scratch: Path) -> list[str]:

@@ -69,3 +69,23 @@ def test_the_national_layer_is_what_the_bundled_content_gives(tmp_path: Path) ->
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.stale(tmp_path / "layer") == [], "run scripts/update_national_layer.py and commit"
+
+
+def test_an_empty_district_fails_the_strict_report_until_rows_are_published_or_not_applicable(tmp_path: Path) -> None:
+    from generator.rules.compliance import assess
+    site = tmp_path / "s"
+    assert main(["init", str(site), "--district", "淮北市相山区", "--today", "2026-12-01", "--town", "渠沟镇"]) == 0
+    assert main(["report", "--strict", "--root", str(site)]) == 1
+    loaded, _ = pipeline.analyse(site)
+    assert loaded is not None
+    before = assess(loaded)
+    failing = [r.item.id for r in before.rows if r.failing]
+    assert "house-funds" in failing and len(before.rows) >= 15
+    config = site / "site_config.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "sample_data: false", "not_applicable:\n  - {item: house-funds, reason: 本区没有国有土地上房屋征收项目}\n"
+        "sample_data: false"), "utf-8")
+    loaded, diags = pipeline.analyse(site)
+    assert loaded is not None and not [d for d in diags if d.severity.value == "error"]
+    (row,) = [r for r in assess(loaded).rows if r.item.id == "house-funds"]
+    assert (row.state, row.failing, row.offline) == ("不适用", False, ("不适用：本区没有国有土地上房屋征收项目",))

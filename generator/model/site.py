@@ -31,6 +31,13 @@ class ContactChannel(Strict):
     value: Text = describe("内容", "电话号码、地址或邮箱，原样显示")
 
 
+class NotApplicable(Strict):
+    """A row of the national catalogue that does not apply to this district, and why."""
+
+    item: Id = describe("目录行", "公开事项（disclosure_items）的标识")
+    reason: Text = describe("理由", "为什么本区不适用，如 本区没有集体土地征收")
+
+
 class SiteConfig(Strict):
     """Site-wide settings: name, sponsor, address and the footer items of a government site."""
 
@@ -50,6 +57,8 @@ class SiteConfig(Strict):
     areas: list[Area] = describe("镇街", "辖区内的镇、街道，供补偿片区、项目和联系点引用", min_length=1)
     national_layer: Flag = describe("全国通用内容", "为 true 时自动带上全国通用的法律法规、征收程序、节假日安排和术语表"
                                     "（gongkai init 默认打开）；本站同标识的内容会替换通用的那一条", default=False)
+    not_applicable: list[NotApplicable] = describe(
+        "不适用的目录行", "全国通用目录中本区不适用的行：写标识和理由；对照表显示为“不适用”并写明理由", default_factory=list)
     sample_data: Flag = describe("含示例数据", "为 true 时全站显示“示例数据”提示；正式发布前必须改为 false", default=False)
     language: Literal["zh-CN"] = describe("语言", "固定为 zh-CN", default="zh-CN")
     updated: Date = describe("更新日期", "站点设置最后修改日期")

@@ -18,7 +18,7 @@ from .views import cite
 
 SECTION = "disclosure"
 LABEL = "公开事项对照表"
-STATE_CLASSES = {"已公开": "ok", "线下公开": "ok", "依申请公开": "ok", "部分缺失": "gap", "未公开": "gap", "逾期": "late"}
+STATE_CLASSES = {"已公开": "ok", "线下公开": "ok", "依申请公开": "ok", "不适用": "ok", "部分缺失": "gap", "未公开": "gap", "逾期": "late"}
 
 
 def disclosure_pages(site: Site) -> list[Page]:

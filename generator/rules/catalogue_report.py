@@ -9,7 +9,7 @@ from ..model.disclosure import DOMAIN_LABELS, MODE_LABELS
 from ..pages.links import page_url
 from .compliance import Report, RowStatus
 
-STATES = ("已公开", "部分缺失", "未公开", "逾期", "线下公开", "依申请公开")
+STATES = ("已公开", "部分缺失", "未公开", "逾期", "线下公开", "依申请公开", "不适用")
 
 
 def row_title(row: RowStatus) -> str:

@@ -216,6 +216,9 @@ def assess(site: Site, as_of: dt.date | None = None) -> Report:
 
 
 def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> RowStatus:
+    reason = next((n.reason for n in site.config.not_applicable if n.item == row.id), None)
+    if reason is not None:  # site_config.yml not_applicable: the district says why, nothing is missing
+        return RowStatus(row, (), (f"不适用：{reason}",), (), (), "不适用")
     evidence: list[Evidence] = []
     offline, gaps, late = [], [], []
     covered: set[int] = set()

@@ -1,4 +1,4 @@
-"""Villages belong to towns (D922): a project's `area` is a town or street of site_config.yml, and each
+"""Catalogue rows marked not applicable exist (R303). Villages belong to towns (D922): a project's `area` is a town or street of site_config.yml, and each
 village it names is one of that town's villages (by name or id) when the town lists its villages.
 A district that has not listed villages yet is not held to this (the names stay free text)."""
 
@@ -10,6 +10,11 @@ from .references import Site
 
 def place_diagnostics(site: Site) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
+    rows = {r.id for r in site.of("disclosure_items")}
+    for n in site.config.not_applicable:
+        if n.item not in rows:
+            diags.append(error("site_config.yml", 0, 0, "R303", f"不适用的目录行“{n.item}”不存在",
+                               "not_applicable 的 item 写公开事项（对照表中每一行）的标识。"))
     towns = {a.id: a for a in site.config.areas}
     for project in site.of("projects"):
         located = site.located[("projects", project.id)]
