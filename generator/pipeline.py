@@ -30,6 +30,7 @@ from .post import (
     plan_redirects,
     published_figures,
     search_index,
+    write_city_part,
     write_feed,
     write_manifest,
     write_open_data,
@@ -182,8 +183,46 @@ def out_diagnostics(root: Path, out: Path, cache: Path | None = None) -> list[Di
                   "或空的目录；若这是旧版 gongkai 生成的站点，请先自行删除或改名。")]
 
 
+Fill = Callable[[Path], tuple[list[Diagnostic], bool]]  # staging folder -> diagnostics, whether it was filled
+
+
+def publish_staged(root: Path, out: Path, fill: Fill, strict: bool, cache: Path | None,
+                   check: bool = True) -> tuple[bool, list[Diagnostic]]:
+    """The publishing sequence every build shares (a district's site, a city's): `fill` a staging folder
+    beside `out`, check the site (`check`: a city's districts were each checked by their own build, and
+    a district's 404 page links absolutely), write its upload manifest, then swap it in, or discard it
+    when it was not filled or on any error (any warning under `strict`)."""
+    try:
+        staged = staging(out)
+    except OSError as exc:  # a read-only or full parent folder
+        return False, [write_failure(exc, out)]
+    diags: list[Diagnostic] = []
+    try:
+        diags, filled = fill(staged)
+        if not filled:
+            discard(staged)
+            return False, diags
+        if check and not has_errors(diags):
+            diags += check_site(staged, cache)
+        if not has_errors(diags, strict):
+            write_manifest(staged, cache)
+            diags += out_diagnostics(root, out, cache)  # again: the folder may have changed meanwhile
+        if has_errors(diags, strict):
+            discard(staged)
+            return False, diags
+        swap(staged, out)
+    except OSError as exc:  # a full disk, a folder made read-only: a diagnostic, the site untouched
+        with contextlib.suppress(OSError):
+            discard(staged)
+        return False, diags + [write_failure(exc, out)]
+    except BaseException:
+        discard(staged)
+        raise
+    return True, diags
+
+
 def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date | None,
-           jobs: int | None) -> BuildResult:
+           jobs: int | None, city_part: bool = False) -> BuildResult:
     site, diags = analyse(root, production, today)
     gc.freeze()  # the loaded site lives until the end: later collections need not walk it again and again
     diags += out_diagnostics(root, out, root / WORK_DIR / CACHE_DIR)
@@ -192,52 +231,39 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
-    try:
-        staged = staging(out)
-    except OSError as exc:  # a read-only or full parent folder
-        return BuildResult(False, diags + [write_failure(exc, out)])
-    skeleton = prepare_site_dir(work, staged)  # the page folders, while emit runs
-    try:
-        pages, assets = emit(site, root, work)
-        diags += url_diagnostics(root, site, pages, production)
-        if has_errors(diags, strict):
+    pages: tuple[Page, ...] = ()
+
+    def fill(staged: Path) -> tuple[list[Diagnostic], bool]:
+        nonlocal pages
+        skeleton = prepare_site_dir(work, staged)  # the page folders, while emit runs
+        try:
+            pages, assets = emit(site, root, work)
+            more = url_diagnostics(root, site, pages, production)
+            if has_errors(diags + more, strict):
+                return more, False
+            config = mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(), staged,
+                                   (work / "overrides").resolve(), assets)
+            write_config(config, work / "mkdocs.yml")
+            more += render(work / "mkdocs.yml", max(p.updated for p in pages), jobs, skeleton)
+            for post in POSTPROCESSORS + ((write_city_part,) if city_part else ()):
+                if has_errors(more):
+                    break
+                more += post(site, pages, staged, **_cache_for(post, work))
+            return more, True
+        finally:
             skeleton.join()
-            discard(staged)
-            return BuildResult(False, diags, len(pages))
-        config = mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(),
-                                               staged, (work / "overrides").resolve(), assets)
-        write_config(config, work / "mkdocs.yml")
-        diags += render(work / "mkdocs.yml", max(p.updated for p in pages), jobs, skeleton)
-        for post in POSTPROCESSORS:
-            if has_errors(diags):
-                break
-            diags += post(site, pages, staged, **_cache_for(post, work))
-        if not has_errors(diags):
-            diags += check_site(staged, work / CACHE_DIR)
-        if not has_errors(diags, strict):
-            write_manifest(staged, work / CACHE_DIR)
-            diags += out_diagnostics(root, out, work / CACHE_DIR)  # again: the folder may have changed meanwhile
-        if has_errors(diags, strict):
-            discard(staged)
-            return BuildResult(False, diags, len(pages))
-        swap(staged, out)
-    except OSError as exc:  # a full disk, a folder made read-only: a diagnostic, the site untouched
-        skeleton.join()
-        with contextlib.suppress(OSError):
-            discard(staged)
-        return BuildResult(False, diags + [write_failure(exc, out)])
-    except BaseException:
-        skeleton.join()
-        discard(staged)
-        raise
-    keep_figures(site, work)  # what the next build compares its figures with (B620)
-    return BuildResult(True, diags, len(pages))
+
+    published, more = publish_staged(root, out, fill, strict, work / CACHE_DIR)
+    if published:
+        keep_figures(site, work)  # what the next build compares its figures with (B620)
+    return BuildResult(published, diags + more, len(pages))
 
 
 def build(root: Path, out: Path, production: bool = False, strict: bool = False,
-          today: dt.date | None = None, jobs: int | None = None) -> BuildResult:
-    """Build and publish atomically. `jobs`: processes the renderer may use (default: every core)."""
+          today: dt.date | None = None, jobs: int | None = None, city_part: bool = False) -> BuildResult:
+    """Build and publish atomically. `jobs`: processes the renderer may use (default: every core);
+    `city_part`: also publish what a city's index needs of this district (post/search/city.py)."""
     try:
-        return _build(root, out, production, strict, today, jobs)
+        return _build(root, out, production, strict, today, jobs, city_part)
     finally:
         gc.unfreeze()  # a long-running caller (serve) gets the memory of this build's site back

@@ -103,3 +103,27 @@ def test_city_commands(tmp_path: Path):
     assert cli(["synth", "--city", "--pages", "40", "--out", str(tmp_path / "c")]) == 0
     assert cli(["city", "--root", str(tmp_path / "c"), "--out", str(tmp_path / "o")]) == 0
     assert (tmp_path / "o" / "duji" / "index.html").is_file() and (tmp_path / "o" / "index.html").is_file()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_districts_built_separately_merge_into_the_same_city(city_root: Path, city_site: Path, tmp_path: Path):
+    """A province's CI: one job per district (`gongkai build --city-part`), each on its own machine
+    with its own copy, then one merge job that has only city.yml and the districts' published sites."""
+    sites = tmp_path / "artifacts"
+    for d in CITY_DISTRICTS:
+        project = tmp_path / "jobs" / d.id
+        shutil.copytree(city_root / d.id, project, ignore=shutil.ignore_patterns("site", ".gongkai-build"))
+        assert cli(["build", "--root", str(project), "--out", str(sites / d.id), "--city-part", "--jobs", "1"]) == 0
+    merge = tmp_path / "merge"
+    merge.mkdir()
+    shutil.copy2(city_root / CITY_FILE, merge / CITY_FILE)  # no district projects here
+    assert cli(["city", "--root", str(merge), "--sites", str(sites), "--out", str(tmp_path / "city")]) == 0
+    merged, whole = _tree(tmp_path / "city"), _tree(city_site)
+    assert merged.keys() == whole.keys()
+    assert [name for name in merged if merged[name] != whole[name]] == []
+    (sites / "lieshan" / "city-part.json").unlink()
+    assert cli(["city", "--root", str(merge), "--sites", str(sites), "--out", str(tmp_path / "city")]) == 1
+    assert _tree(tmp_path / "city") == merged, "a district without its part publishes nothing"

@@ -78,7 +78,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
     out = Path(args.out) if args.out else root / "site"
     result = pipeline.build(root, out, production=args.production, strict=args.strict, today=_today(args),
-                            jobs=args.jobs)
+                            jobs=args.jobs, city_part=args.city_part)
     _print_diagnostics(result.diagnostics, args.format)
     if not result.published:
         print(f"构建失败，已发布的站点（{out}）保持不变。", file=sys.stderr)
@@ -103,10 +103,15 @@ def _cmd_synth(args: argparse.Namespace) -> int:
 
 
 def _cmd_city(args: argparse.Namespace) -> int:
-    from .city import build_city
+    from .city import build_city, merge_city
 
     root = Path(args.root)
     out = Path(args.out) if args.out else root / "site"
+    if args.sites:
+        published, diags = merge_city(root, out, Path(args.sites), strict=args.strict)
+        _print_diagnostics(diags)
+        print(f"全市合并{'完成，发布到 ' + str(out) if published else '失败，已发布的站点保持不变'}。", file=sys.stderr)
+        return EXIT_OK if published else EXIT_INVALID
     result = build_city(root, out, jobs=args.jobs, production=args.production, strict=args.strict)
     _print_diagnostics(result.diagnostics)
     if not result.published:
@@ -231,6 +236,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=FORMATS, default="text", help="问题的输出格式（json、github 供 CI 使用）")
     b.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
     b.add_argument("--jobs", type=int, default=None, help="渲染用的进程数，默认等于 CPU 核数")
+    b.add_argument("--city-part", action="store_true",
+                   help="作为全市站点的一个区县构建：另外发布 city-part.json，供 gongkai city --sites 合并")
     b.set_defaults(func=_cmd_build)
 
     sy = sub.add_parser("synth", help="生成合成测试站点（用于测试和性能基准），约 N 个页面")
@@ -246,6 +253,8 @@ def parser() -> argparse.ArgumentParser:
     ct.add_argument("--jobs", type=int, default=None, help="进程数，默认等于 CPU 核数")
     ct.add_argument("--production", action="store_true", help="正式发布：含示例数据时拒绝构建")
     ct.add_argument("--strict", action="store_true", help="警告也视为失败")
+    ct.add_argument("--sites", default=None,
+                    help="只合并：各区县已分别构建（gongkai build --city-part）的站点所在目录，其下每个区县一个 <id>/")
     ct.set_defaults(func=_cmd_city)
 
     u = sub.add_parser("urls", help="检查已发布网址清单 urls.lock；--update 重新生成")

@@ -13,11 +13,12 @@ if TYPE_CHECKING:
     from .manifest import foreign_entry, write_manifest
     from .open_data import keep_figures, published_figures, write_open_data
     from .redirects import check_lock, plan_redirects, write_redirects
-    from .search import search_index
+    from .search import CityPart, city_index, read_part, search_index, write_city_part
     from .sitecheck import check_site
 
 __all__ = [
     "keep_figures", "published_figures",
+    "CityPart", "city_index", "read_part", "write_city_part",
     "check_lock", "check_site", "foreign_entry", "plan_redirects", "search_index", "write_feed",
     "write_manifest", "write_open_data", "write_redirects",
 ]
@@ -32,5 +33,9 @@ __getattr__ = exports(__name__, {
     "plan_redirects": ".redirects",
     "write_redirects": ".redirects",
     "search_index": ".search",
+    "CityPart": ".search",
+    "city_index": ".search",
+    "read_part": ".search",
+    "write_city_part": ".search",
     "check_site": ".sitecheck",
 })

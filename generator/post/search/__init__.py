@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ...diagnostics import Diagnostic
 from ...pages.navigation import NAV
+from .city import CityPart, city_index, read_part, write_city_part
 from .entries import _paths, documents, indexed_heads
 from .index import Facets, build_index
 from .synonyms import synonyms
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # kept light: fanout workers import this package
     from ...pages import Page
     from ...rules.references import Site
 
-__all__ = ["build_index", "documents", "search_index"]
+__all__ = ["CityPart", "build_index", "city_index", "documents", "read_part", "search_index", "write_city_part"]
 
 
 def search_index(site: Site, pages: tuple[Page, ...], site_dir: Path, cache: Path | None = None) -> list[Diagnostic]:
