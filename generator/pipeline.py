@@ -36,6 +36,7 @@ from .post import (
     write_open_data,
     write_redirects,
 )
+from .post.poster.write import write_posters
 from .publish import discard, replaceable, staging, swap, write_failure
 from .renderer import (
     ThemeAssets,
@@ -68,10 +69,11 @@ WORK_DIR = ".gongkai-build"
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # A post-processor only adds files: a rendered page in staging may be linked to the render cache, so
 # it is never rewritten (asset names are settled before the render: renderer/theme_assets.py).
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_open_data, write_redirects, search_index)
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_open_data, write_posters, write_redirects,
+                                              search_index)
 # Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
 CACHE_DIR = "cache"
-CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({search_index})
+CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({search_index, write_posters})
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 

@@ -15,7 +15,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..pages import Page
 
-FRONT_MATTER_KEYS = ("title", "description", "section", "kind", "updated", "published", "sample", "areas")
+FRONT_MATTER_KEYS = ("title", "description", "section", "kind", "updated", "published", "sample", "areas",
+                     "share_image")
 
 
 def environment() -> Environment:
@@ -39,8 +40,10 @@ def front_matter(page: Page) -> str:
         "published": page.published.isoformat() if page.published else "",
         "sample": page.sample,
         "areas": list(page.areas),
+        "share_image": page.share_image,
     }
-    lines = [f"{key}: {json.dumps(values[key], ensure_ascii=False)}" for key in FRONT_MATTER_KEYS]
+    lines = [f"{key}: {json.dumps(values[key], ensure_ascii=False)}" for key in FRONT_MATTER_KEYS
+             if values[key] != "" or key != "share_image"]  # share_image only on pages that have one
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

@@ -14,6 +14,7 @@ from .onward import attach_onward, onward_diagnostics
 from .open_data import open_data_page
 from .page import Page
 from .policy_pages import interpretation_pages, policy_pages
+from .posters import with_posters
 from .procedure_pages import procedure_pages
 from .project_pages import project_pages
 from .recent_page import recent_page
@@ -33,7 +34,7 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
     pages.append(open_data_page(site))  # data files, not news: kept out of recent lists
     pages.extend(estimator_pages(site))  # tools, not news: kept out of the home page's recent list
     pages.append(search_page(site, tuple(pages)))  # last: not a content page, not in recent lists
-    return tuple(sorted(attach_onward(site, pages), key=lambda p: p.path))
+    return tuple(sorted(with_posters(site, list(attach_onward(site, pages))), key=lambda p: p.path))
 
 
 __all__ = ["NAV", "Page", "derive_pages", "explain_terms", "onward_diagnostics"]

@@ -23,6 +23,7 @@ class Page:
     sample: bool = False  # shows figures that are sample data
     areas: tuple[str, ...] = ()  # town/street names this page concerns (search filter)
     published: dt.date | None = None
+    share_image: str = ""  # site-relative URL of the page's share image (its 一图读懂 PNG), "" for the site's
     change: str = ""  # what the current version changed, in plain words with old -> new figures (history.py)
 
     @property
