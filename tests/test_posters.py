@@ -70,8 +70,8 @@ def test_wrapping_keeps_numbers_whole_and_punctuation_off_line_starts():
 
 def test_same_poster_same_bytes(tmp_path: Path):
     from generator.post.poster import layout
-    from generator.post.poster.raster import png
     from generator.post.poster.font import subset
+    from generator.post.poster.raster import png
 
     poster = Poster("补偿标准", "测试标准", "一句话", "关键数字", (Line("砖混结构", "1,350.00 元/平方米"),),
                     (("问谁", "征收中心"),), "", BASE + "standards/x/", "2026-01-01", True, "测试站")

@@ -47,6 +47,7 @@ class Poster:
     sample: bool
     site: str
     change: str = ""  # what the current version changed (history.py)
+    source_label: str = "依据"
 
     def text(self) -> str:
         """Every word on the poster, in reading order: the image's alt text."""
@@ -59,7 +60,7 @@ class Poster:
                                                   for ln in self.lines) + "。")
         parts += [f"{h}：{t}" for h, t in self.sections]
         if self.source:
-            parts.append(f"依据：{self.source}。")
+            parts.append(f"{self.source_label}：{self.source}。")
         parts.append(f"更新日期 {self.date}。扫码查看全文：{self.url}")
         return "".join(p if p.endswith(("。", "：")) else p + "。" for p in parts[:-1]) + parts[-1]
 
@@ -110,7 +111,7 @@ def _project(site: Site, p: Any, path: str) -> dict[str, Any]:
     where = "、".join([site.areas[p.area].name, *p.villages])
     return {"summary": p.summary, "heading": "已发布的公告", "lines": [Line("状态", STATUS_LABELS[p.status], where), *lines],
             "source": f"{p.approval.authority} {p.approval.doc_number}" if getattr(p, "approval", None) else "",
-            "sections": [("范围", p.scope), ("用途", p.purpose)]}
+            "sections": [("范围", p.scope), ("用途", p.purpose)], "source_label": "批准文件"}
 
 
 _DERIVE = {"compensation_standards": _standard, "procedures": _procedure, "interpretations": _interpretation,
@@ -131,7 +132,8 @@ def poster_for(site: Site, page: Page) -> Poster | None:
     return Poster(kind=_LABELS[page.kind], title=page.title, summary=parts["summary"], heading=parts["heading"],
                   lines=tuple(parts["lines"]), sections=sections, source=parts["source"],
                   url=site.config.base_url.rstrip("/") + "/" + page_url(page.path), date=page.updated.isoformat(),
-                  sample=page.sample, site=site.config.name, change=page.change)
+                  sample=page.sample, site=site.config.name, change=page.change,
+                  source_label=parts.get("source_label", "依据"))
 
 
 def with_posters(site: Site, pages: list[Page]) -> list[Page]:

@@ -91,7 +91,8 @@ def _header(c: Canvas, p: Poster) -> None:
     c.para(p.title, 40, DARK, bold=True)
     c.y += 12
     if p.sample:
-        c.boxed(lambda: c.para("示例数据：本图的数字是演示用示例，不是官方数字，不能作为补偿依据。", 26, RED, bold=True), "#fdecea")
+        c.boxed(lambda: c.para("示例数据：本图的内容是演示用示例，不是官方数字或真实项目，不能作为依据。", 26, RED, bold=True),
+                "#fdecea")
         c.y += 16
     if p.change:
         c.boxed(lambda: c.para(f"本版修订：{p.change}", 26, DARK), AMBER)
@@ -154,7 +155,7 @@ def draw(p: Poster) -> Canvas:
         c.para(body, 28)
     if p.source:
         c.y += 20
-        c.para(f"依据：{p.source}", 24, MUTED)
+        c.para(f"{p.source_label}：{p.source}", 24, MUTED)
     _footer(c, p)
     return c
 

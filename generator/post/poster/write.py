@@ -4,8 +4,9 @@ For each page with a poster (`pages/posters.py`) it writes, beside the page: `po
 layout, 750 px wide), `poster-a4.svg` (the same fitted onto A4 for the notice board) and `poster.png`
 (the phone layout for WeChat, which takes no SVG: the page's 保存图片 link and `og:image`). The text
 is set in the shipped Noto Sans CJK SC (`font.py`): a build subsets it to the characters its posters
-use, once, for resvg and as `assets/fonts/gk-poster-<hash>.woff`, which the SVGs load (they fall back
-to the reader's own CJK fonts when opened elsewhere). PNGs are kept in a file cache keyed by their SVG
+use, once, as `assets/fonts/gk-poster-<hash>.woff`, which the SVGs load (they fall back to the
+reader's own CJK fonts when opened elsewhere); resvg reads the shipped font itself. PNGs are kept in a
+file cache keyed by their SVG
 (and the code, font, resvg and Pillow versions) and hard-linked into staging; only missing ones are
 rendered, on every core (`parallel.fanout`). A character the font lacks is a warning (F707).
 """
@@ -78,13 +79,11 @@ def _write(found: list[tuple[Page, Poster]], staging: Path, files: FileCache) ->
                                  "可改用常用字或写法；页面文字不受影响。"))
         svgs.append((page, poster, phone))
     text = "".join(sorted(chars))
-    woff, otf = f"gk-poster-{digest(text)[:16]}.woff", f"gk-poster-{digest(text)[:16]}.otf"
+    woff = f"gk-poster-{digest(text)[:16]}.woff"
     (staging / FONT_DIR).mkdir(parents=True, exist_ok=True)
-    for name, flavor in ((woff, "woff"), (otf, None)):  # the OTF stays in the cache: resvg reads it there
-        if not files.path(name).exists():
-            _store(files, name, font.subset(text, flavor=flavor))
-        files.used.add(name)
-    files.link(woff, staging / FONT_DIR / woff)
+    if not files.link(woff, staging / FONT_DIR / woff):
+        _store(files, woff, font.subset(text, flavor="woff"))
+        files.link(woff, staging / FONT_DIR / woff)
     todo = []
     for page, poster, phone in svgs:
         folder = staging / page_url(page.path)
@@ -95,7 +94,7 @@ def _write(found: list[tuple[Page, Poster]], staging: Path, files: FileCache) ->
         key = digest(phone) + ".png"
         if not files.link(key, folder / PHONE_PNG):
             todo.append((key, phone, folder / PHONE_PNG))
-    rendered = fan_out(TASK, [(svg, str(files.path(otf))) for _, svg, _ in todo], min_items=4) if todo else []
+    rendered = fan_out(TASK, [(svg, str(font.FONT_FILE)) for _, svg, _ in todo], min_items=4) if todo else []
     for (key, _, dest), data in zip(todo, rendered, strict=True):
         _store(files, key, data)
         files.link(key, dest)
