@@ -32,10 +32,10 @@ FONT_DIR = "assets/fonts"
 
 def _version() -> str:
     from ...pages import posters
-    from ...renderer import qr_symbol
+    from ...renderer import qr
 
-    libs = "|".join(metadata.version(name) for name in ("resvg-py", "pillow", "fonttools"))
-    return code_version(layout, raster, font, posters, qr_symbol, extra=libs + font.font_digest())
+    libs = "|".join(metadata.version(name) for name in ("resvg-py", "pillow", "fonttools", "segno"))
+    return code_version(layout, raster, font, posters, qr, extra=libs + font.font_digest())
 
 
 def _store(files: FileCache, key: str, data: bytes) -> None:
