@@ -53,6 +53,7 @@ from .rules import (
     compliance_diagnostics,
     freshness_diagnostics,
     missing_procedures,
+    period_diagnostics,
     place_diagnostics,
     plain_language_diagnostics,
     production_rules,
@@ -106,6 +107,7 @@ def analyse(root: Path, production: bool = False,
     site, diags = resolve(loaded)
     diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
     diags += compliance_diagnostics(site) + sample_claims(site) + place_diagnostics(site)
+    diags += period_diagnostics(site)
     diags += summary_diagnostics(site)
     if not has_errors(load_diags + diags):
         diags += missing_procedures(site)

@@ -89,3 +89,18 @@ def test_an_empty_district_fails_the_strict_report_until_rows_are_published_or_n
     assert loaded is not None and not [d for d in diags if d.severity.value == "error"]
     (row,) = [r for r in assess(loaded).rows if r.item.id == "house-funds"]
     assert (row.state, row.failing, row.offline) == ("不适用", False, ("不适用：本区没有国有土地上房屋征收项目",))
+
+
+def test_a_reward_period_is_tied_to_the_project_it_applies_to(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "other-district", tmp_path / "project")
+    standard = project / "content/compensation_standards/xishan-relocation.yml"
+    period = "project_periods:\n  - {project: shiqiao-lane, what: 签约期限, start: 2026-04-02, end: 2026-05-01}\n"
+    standard.write_text(standard.read_text("utf-8").replace("updated: 2026-03-01", period + "updated: 2026-03-01"), "utf-8")
+    loaded, diags = pipeline.analyse(project)
+    assert loaded is not None and not [d for d in diags if d.code in ("D924", "R303")]
+    (page,) = [p for p in derive_pages(loaded) if p.path == "standards/xishan-relocation.md"]
+    assert page.context["periods"] == [{"title": "石桥老巷改建房屋征收项目", "href": "../../projects/shiqiao-lane/",
+                                        "what": "签约期限", "start": "2026-04-02", "end": "2026-05-01"}]
+    standard.write_text(standard.read_text("utf-8").replace("end: 2026-05-01", "end: 2026-03-01"), "utf-8")
+    (diag,) = [d for d in pipeline.check(project) if d.code == "D924"]
+    assert "签约期限的止（2026-03-01）早于起（2026-04-02）" in diag.message

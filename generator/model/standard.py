@@ -119,6 +119,16 @@ class Republication(Strict):
     doc_number: Text | None = describe("文号", "重新公布文件的文号", default=None)
 
 
+class ProjectPeriod(Strict):
+    """The period of one project in which a standard applies, e.g. 签约奖励 for signing within the
+    project's 签约期限 (条例第十七条: 补助和奖励); checked against the project (D924)."""
+
+    project: Annotated[Id, RefTo("projects")] = describe("项目", "适用的征收项目的标识")
+    start: Date = describe("起", "期限第一天，如 签约期开始")
+    end: Date = describe("止", "期限最后一天，如 签约期截止")
+    what: Text = describe("期限名称", "如 签约期限、搬迁期限")
+
+
 class CompensationStandard(Reviewed):
     """A compensation standard (补偿标准) with its rates and source."""
 
@@ -133,6 +143,9 @@ class CompensationStandard(Reviewed):
     effective_from: Date = describe("施行日期", "开始执行的日期")
     effective_to: Date | None = describe("截止日期", "停止执行的日期", default=None)
     status: Annotated[Literal["current", "superseded", "repealed"], labelled(STATUS_LABELS)] = describe("状态", "current 现行 / superseded 已被取代 / repealed 已废止")
+    project_periods: list[ProjectPeriod] = describe(
+        "适用项目和期限", "奖励等只在某个项目的某段期限内适用时，逐个项目写明（如 签约期限内签约的给予奖励）",
+        default_factory=list)
     republished: list[Republication] = describe(
         "重新公布", "价格不变、重新公布的记录（日期和文号）；区片综合地价三年期限从最近一次公布起算", default_factory=list)
     supersedes: Annotated[Id, RefTo("compensation_standards")] | None = describe("取代的标准", "被本标准取代的旧标准标识", default=None)

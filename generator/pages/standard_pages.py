@@ -76,6 +76,10 @@ def _standard_page(site: Site, s: CompensationStandard) -> Page:
         "effective": effective_label(s),
         "source": cite(site, s.source, path),
         "source_meta": _source_meta(site, s),
+        "periods": [{"title": site.by_id["projects"][x.project].title,
+                     "href": relative(path, page_path("projects", x.project)), "what": x.what,
+                     "start": x.start.isoformat(), "end": x.end.isoformat()}
+                    for x in s.project_periods if x.project in site.by_id.get("projects", {})],
         "zones": zones,
         "items": items,
         "supersedes": ({"title": site.by_id["compensation_standards"][s.supersedes].title,

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .compliance import compliance_diagnostics
     from .figure_history import unrecorded_changes
     from .freshness import freshness_diagnostics
-    from .places import place_diagnostics
+    from .places import period_diagnostics, place_diagnostics
     from .plain_language import plain_language_diagnostics
     from .project_rules import missing_procedures
     from .references import Site, resolve
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "summary_diagnostics",
-    "place_diagnostics",
+    "place_diagnostics", "period_diagnostics",
     "basis_diagnostics", "sample_claims",
     "unrecorded_changes",
     "Site", "compliance_diagnostics", "freshness_diagnostics", "missing_procedures",
@@ -34,6 +34,7 @@ __getattr__ = exports(__name__, {
     "unrecorded_changes": ".figure_history",
     "freshness_diagnostics": ".freshness",
     "place_diagnostics": ".places",
+    "period_diagnostics": ".places",
     "plain_language_diagnostics": ".plain_language",
     "missing_procedures": ".project_rules",
     "Site": ".references",

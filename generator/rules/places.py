@@ -5,6 +5,7 @@ A district that has not listed villages yet is not held to this (the names stay 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, error
+from ..model.fields import LABELS
 from .references import Site
 
 
@@ -39,4 +40,29 @@ def place_diagnostics(site: Site) -> list[Diagnostic]:
             diags.append(error(p.path, p.line, p.column, "D922", f"村（社区）“{name}”不在项目所在的“{town.name}”：{where}",
                                f"“{town.name}”下的村（社区）：{'、'.join(v.name for v in town.villages)}；"
                                "新的村请先加到 site_config.yml 中这个镇街的 villages。"))
+    return diags
+
+
+def period_diagnostics(site: Site) -> list[Diagnostic]:
+    """D924: a standard's period for a project must be in order, on a project of a regime it applies to,
+    and not before the project's first announcement (the period belongs to that project)."""
+    diags: list[Diagnostic] = []
+    projects = site.by_id.get("projects", {})
+    for standard in site.of("compensation_standards"):
+        located = site.located[("compensation_standards", standard.id)]
+        for i, period in enumerate(standard.project_periods):
+            project = projects.get(period.project)
+            if project is None:
+                continue  # R303 (resolve stage)
+            problem = ""
+            if period.end < period.start:
+                problem = f"{period.what}的止（{period.end}）早于起（{period.start}）"
+            elif standard.regime not in ("both", project.regime):
+                problem = f"标准适用于{LABELS[standard.regime]}，项目“{project.title}”是{LABELS[project.regime]}"
+            elif project.announcements and period.start < min(a.date for a in project.announcements):
+                problem = f"{period.what}（{period.start} 起）早于项目“{project.title}”的第一份公告"
+            if problem:
+                p = located.pos("project_periods", i)
+                diags.append(error(p.path, p.line, p.column, "D924", problem,
+                                   "期限要与项目公告（如征收补偿方案、征收决定）写明的期限一致。"))
     return diags
