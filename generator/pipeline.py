@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit import cached_markdown, render_pages, write_tree
 from .estimate import check_examples
 from .load import drop_followups, load_content
-from .pages import NAV, Page, derive_pages, explain_terms, onward_diagnostics
+from .pages import NAV, Page, best_bet_diagnostics, derive_pages, explain_terms, onward_diagnostics
 from .parallel import Work, fan_out
 from .post import (
     check_lock,
@@ -126,6 +126,7 @@ def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production:
     every URL fits a QR code (generator/renderer/qr.py)."""
     redirects, diags = plan_redirects(site, pages)
     diags += onward_diagnostics(site, pages)  # every explaining page leads somewhere (issue 11)
+    diags += best_bet_diagnostics(site, pages)  # best bets pin pages that exist
     return diags + check_lock(root, pages, redirects, production) + too_long(site, pages)
 
 

@@ -18,6 +18,7 @@ from .policy import Interpretation, PolicyDocument
 from .procedure import Procedure
 from .project import Project
 from .reference import Contact, Question, Remedy, Term
+from .search import BestBet
 from .site import SiteConfig
 from .standard import CompensationStandard
 
@@ -47,6 +48,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("estates", Estate, "安置房", "estates"),
     ContentType("allocation_rules", AllocationRule, "安置房分配规则", "allocation"),
     ContentType("resettlement", Resettlement, "项目安置", "resettlement"),
+    ContentType("best_bets", BestBet, "搜索推荐", "search"),
 )
 
 TYPES_BY_KEY = {t.key: t for t in CONTENT_TYPES}
@@ -54,6 +56,6 @@ TYPES_BY_KEY = {t.key: t for t in CONTENT_TYPES}
 __all__ = [
     "CONTENT_TYPES", "TYPES_BY_KEY", "ContentType", "SiteConfig", "PolicyDocument", "Interpretation",
     "CompensationStandard", "Procedure", "Question", "Term", "Remedy", "Contact",
-    "Project", "DisclosureItem", "WorkdayCalendar", "Funds", "AuditReport", "Estate", "AllocationRule",
+    "Project", "DisclosureItem", "WorkdayCalendar", "BestBet", "Funds", "AuditReport", "Estate", "AllocationRule",
     "Resettlement",
 ]

@@ -19,7 +19,7 @@ from .procedure_pages import procedure_pages
 from .project_pages import project_pages
 from .recent_page import recent_page
 from .reference_pages import contact_pages, faq_pages, glossary_pages, remedy_pages
-from .search_page import search_page
+from .search_page import best_bet_diagnostics, search_page
 from .standard_pages import standard_pages
 
 
@@ -37,4 +37,4 @@ def derive_pages(site: Site) -> tuple[Page, ...]:
     return tuple(sorted(with_posters(site, list(attach_onward(site, pages))), key=lambda p: p.path))
 
 
-__all__ = ["NAV", "Page", "derive_pages", "explain_terms", "onward_diagnostics"]
+__all__ = ["NAV", "Page", "best_bet_diagnostics", "derive_pages", "explain_terms", "onward_diagnostics"]

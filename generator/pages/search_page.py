@@ -4,6 +4,7 @@ JavaScript, the list of section index pages. The index itself is built after ren
 
 from __future__ import annotations
 
+from ..diagnostics import Diagnostic, error
 from ..rules.references import Site
 from .links import page_path, relative, to_root
 from .navigation import NAV
@@ -25,3 +26,17 @@ def search_page(site: Site, pages: tuple[Page, ...]) -> Page:
                 updated=site.config.updated, template="search.md.j2",
                 context={"sections": sections, "types": types, "areas": [a.name for a in site.config.areas],
                          "root": to_root(path), "data": DATA_DIR})
+
+
+def best_bet_diagnostics(site: Site, pages: tuple[Page, ...]) -> list[Diagnostic]:
+    """Q803: a best bet pins a page the site does not publish (or one search does not list)."""
+    urls = {p.url for p in pages if p.path not in (page_path(""), page_path("search"))}
+    diags = []
+    for bet in site.of("best_bets"):
+        for i, url in enumerate(bet.pages):
+            if url not in urls:
+                pos = site.located[("best_bets", bet.id)].pos("pages", i)
+                diags.append(error(pos.path, pos.line, pos.column, "Q803",
+                                   f"搜索推荐“{bet.id}”置顶的页面 {url} 不存在（或不在搜索范围内）",
+                                   "写站内页面的网址，不含站点地址，以 / 结尾，如 estimate/、faq/how-long-transition-fee/。"))
+    return diags

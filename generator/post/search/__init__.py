@@ -24,7 +24,7 @@ from ...pages.navigation import NAV
 from .city import CityPart, city_index, read_part, write_city_part
 from .entries import _paths, documents, indexed_heads
 from .index import Facets, build_index
-from .synonyms import synonyms
+from .synonyms import best_bets, synonyms
 
 if TYPE_CHECKING:  # kept light: fanout workers import this package
     from ...pages import Page
@@ -37,7 +37,7 @@ def search_index(site: Site, pages: tuple[Page, ...], site_dir: Path, cache: Pat
     """Post-processor: write the search index into the built site; `cache`: a folder where what the
     next build needs is kept."""
     table, more = synonyms(site)
-    facets = Facets(tuple(label for label, _ in NAV), tuple(a.name for a in site.config.areas))
+    facets = Facets(tuple(label for label, _ in NAV), tuple(a.name for a in site.config.areas), best_bets(site))
     from .build import IndexBuild
 
     return IndexBuild(site_dir, cache, indexed_heads(pages, facets), _paths(pages)).run(table, facets) + more

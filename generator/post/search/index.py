@@ -46,6 +46,7 @@ FILE_BYTES = 65536  # aim: bytes per data file
 class Facets:
     sections: tuple[str, ...]  # content types in display order
     areas: tuple[str, ...]  # towns/streets in display order
+    bets: tuple[tuple[str, tuple[str, ...]], ...] = ()  # best bets: phrase (search form) -> page URLs, in order
 
 
 class Head(NamedTuple):
@@ -101,7 +102,9 @@ def facet_table(heads: Sequence[Head], facets: Facets) -> dict[str, object]:
     for area in facets.areas:
         ids = [i for i, d in enumerate(heads) if area in d.areas]
         areas.append([area, gaps(ids)])
-    return {"types": sections, "areas": areas}
+    doc_of = {d.url: i for i, d in enumerate(heads)}
+    bets = {phrase: [doc_of[u] for u in urls if u in doc_of] for phrase, urls in facets.bets}
+    return {"types": sections, "areas": areas, "bets": {p: ids for p, ids in bets.items() if ids}}
 
 
 def key_order(keys: Iterable[str]) -> list[tuple[int, str]]:

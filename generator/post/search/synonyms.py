@@ -32,3 +32,16 @@ def synonyms(site: Site) -> tuple[dict[str, list[str]], list[Diagnostic]]:
                                  f"俗称“{alias}”同时对应多个术语：{'、'.join(sorted(targets))}",
                                  "搜索这个词会同时查找这些术语；如果不是有意为之，请只在一个术语下列出它。"))
     return {alias: sorted(targets) for alias, targets in sorted(table.items())}, diags
+
+
+def best_bets(site: Site) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Editors' best bets (content/best_bets): each phrase in search form -> the pinned page URLs, in order;
+    a phrase in two entries keeps the pages of both, the earlier entry's first."""
+    table: dict[str, list[str]] = {}
+    for bet in site.of("best_bets"):
+        for phrase in bet.phrases:
+            key = normalise(phrase)
+            if len(key) >= 2 and "\n" not in key:
+                urls = table.setdefault(key, [])
+                urls += [u for u in bet.pages if u not in urls]
+    return tuple((k, tuple(v)) for k, v in sorted(table.items()))

@@ -88,3 +88,23 @@ def fnv1a(key: str) -> int:
 def bucket(key: str) -> int:
     """16-bit bucket of a key; shards hold contiguous bucket ranges."""
     return fnv1a(key) >> 16
+
+
+# Question words carry no topic (issue 11): the same list and steps as gk-search.js `queryTerms`.
+QUESTION_WORDS = ("怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
+                  "要不要", "可不可以", "可以吗", "为什么", "哪里", "哪儿", "请问", "吗", "呢", "吧", "啊", "呀")
+
+
+def query_terms(query: str) -> list[str]:
+    """A query's search terms, as the browser makes them: runs cut at question words, keeping the pieces of two
+    or more characters, at most 8; a query of nothing but question words keeps its runs."""
+    terms: list[str] = []
+    plain: list[str] = []
+    for piece in query.split():
+        for run in runs(piece):
+            plain.append(run)
+            cut = run
+            for word in QUESTION_WORDS:
+                cut = cut.replace(word, BREAK)
+            terms += [p for p in cut.split(BREAK) if len(p) >= 2] if cut != run else [run]
+    return list(dict.fromkeys(terms or plain))[:8]

@@ -58,12 +58,43 @@
     for (var ch of text) out += normChar(ch);
     return out;
   }
+  // Question words carry no topic: "不同意补偿怎么办" searches 不同意补偿 (issue 11; the same list and steps as
+  // generator/post/search/tokens.py query_terms). A piece the cut leaves with one character is dropped too
+  // (住哪里 -> 住); a query that is nothing but question words is kept as it is.
+  var QUESTION_WORDS = ["怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
+    "要不要", "可不可以", "可以吗", "为什么", "哪里", "哪儿", "请问", "吗", "呢", "吧", "啊", "呀"];
+  function withoutQuestionWords(run) {
+    var out = run;
+    QUESTION_WORDS.forEach(function (w) { out = out.split(w).join("\n"); });
+    if (out === run) return [run];
+    return out.split("\n").filter(function (p) { return Array.from(p).length >= 2; });
+  }
   function queryTerms(q) {
-    var terms = [];
+    var terms = [], plain = [];
     q.split(/\s+/).forEach(function (piece) {
-      normalise(piece).split("\n").forEach(function (run) { if (run) terms.push(run); });
+      normalise(piece).split("\n").forEach(function (run) {
+        if (!run) return;
+        plain.push(run);
+        withoutQuestionWords(run).forEach(function (p) { terms.push(p); });
+      });
     });
+    if (!terms.length) terms = plain;
     return terms.filter(function (t, i) { return terms.indexOf(t) === i; }).slice(0, 8);
+  }
+  function bestBets(q, ok) { // editors' pinned pages for a phrase the query holds, longest phrase first
+    var text = normalise(q).split("\n").join(""), docs = [];
+    Object.keys(meta.bets || {}).sort(function (x, y) { return y.length - x.length || (x < y ? -1 : 1); })
+      .forEach(function (phrase) {
+        if (text.indexOf(phrase) < 0) return;
+        meta.bets[phrase].forEach(function (d) { if (docs.indexOf(d) < 0 && (!ok || ok[d])) docs.push(d); });
+      });
+    return docs;
+  }
+  function withBets(q, ranked, filters) {
+    var pinned = bestBets(q, allowed(filters)), byDoc = {};
+    ranked.forEach(function (r) { byDoc[r.doc] = r; });
+    return pinned.map(function (d) { return byDoc[d] || { doc: d, score: 0, matched: 0, part: 0, best: 0 }; })
+      .concat(ranked.filter(function (r) { return pinned.indexOf(r.doc) < 0; }));
   }
   function keysOf(term) {
     var cs = Array.from(term);
@@ -420,7 +451,7 @@
       all = Object.keys(keys);
       return loadKeys(all).then(function (table) {
         if (my !== token) return null;
-        current = { ranked: rank(terms, table, filters), shown: 0, keys: keys, token: my };
+        current = { ranked: withBets(q, rank(terms, table, filters), filters), shown: 0, keys: keys, token: my };
         var n = current.ranked.length;
         browse.hidden = n > 0;
         say(n ? "找到 " + n + " 个相关页面" + (filters.type || filters.area ? "（已按条件筛选）" : "") + "。"
