@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from pydantic import BaseModel
+
 from ..diagnostics import Diagnostic, error
 from ..model import CONTENT_TYPES
 from .legal_review import legal_review_diagnostics
@@ -21,7 +25,55 @@ def production_rules(site: Site) -> list[Diagnostic]:
                 diags.append(error(pos.path, pos.line, pos.column, "P501",
                                    f"正式发布时不允许示例数据：{ctype.label}“{item.id}”仍标为 sample: true",
                                    "请换成有文号和日期的正式数据，并删除 sample: true。"))
+            else:
+                diags += _looks_like_sample(site, ctype.key, ctype.label, item)
+    if not site.config.sample_data:  # init's placeholder address is P520's
+        marks = [m for m in _sample_marks(site.config, ()) if not (m.startswith("base_url") and site.config.base_url == INIT_URL)]
+        diags += [error("site_config.yml", 0, 0, "P501", f"站点设置看起来是示例：{what}", _SAMPLE_HINT) for what in marks[:1]]
     return diags + legal_review_diagnostics(site)
+
+
+# Sample data without its flag: `sample: true` removed, the text still says what it is. One rule for every
+# content type, so a type added later is covered too: an id like `east-sample`, a title-like field
+# saying 示例, any text marked （示例）, or a reserved example domain (RFC 2606) in a URL.
+_SAMPLE_ID = re.compile(r"(?:^|-)(?:sample|samples|example|demo|dummy|test|fake)(?:-|$)")
+_SAMPLE_TITLE = re.compile(r"示例|样例|演示|虚构|假数据|测试数据|sample|example|lorem ipsum", re.IGNORECASE)
+_SAMPLE_MARK = re.compile(r"[（(【\[]\s*(?:示例|样例|演示|虚构|sample|example)\s*[）)】\]]|[是为作]示例|示例(?:数据|数字|内容)|"
+                          r"演示(?:数据|用)|仅作演示|虚构的", re.IGNORECASE)
+_SAMPLE_URL = re.compile(r"^https?://(?:[^/]*\.)?example\.(?:com|org|net|gov\.cn|cn)(?:[:/]|$)|\.(?:test|example|invalid)(?:[:/]|$)",
+                         re.IGNORECASE)
+_TITLE_FIELDS = frozenset({"title", "name", "short_name", "question", "term", "issuer", "doc_number", "sponsor",
+                           "organiser", "authority"})
+_SAMPLE_HINT = "如确是正式数据，请改掉“示例”等字样；示例数据不能正式发布（--production）。"
+
+
+def _sample_marks(value: object, loc: tuple[object, ...]) -> list[str]:
+    """Where (field path and text) `value`, a model or a value in it, looks like sample data."""
+    if isinstance(value, BaseModel):
+        found: list[str] = []
+        for name in type(value).model_fields:
+            found += _sample_marks(getattr(value, name), (*loc, name))
+        return found
+    if isinstance(value, (list, tuple)):
+        return [m for i, v in enumerate(value) for m in _sample_marks(v, (*loc, i))]
+    if not isinstance(value, str) or not loc:
+        return []
+    field = str(next((part for part in reversed(loc) if isinstance(part, str)), ""))
+    if (field == "id" and _SAMPLE_ID.search(value)) or (field in _TITLE_FIELDS and _SAMPLE_TITLE.search(value)) \
+            or _SAMPLE_MARK.search(value) or _SAMPLE_URL.search(value):
+        return [f"{'.'.join(map(str, loc))}：“{value[:40]}”"]
+    return []
+
+
+def _looks_like_sample(site: Site, key: str, label: str, item: BaseModel) -> list[Diagnostic]:
+    marks = _sample_marks(item, ())
+    if not marks:
+        return []
+    field = marks[0].split("：", 1)[0].split(".")
+    pos = site.located[(key, getattr(item, "id", ""))].pos(*(int(p) if p.isdigit() else p for p in field))
+    return [error(pos.path, pos.line, pos.column, "P501",
+                  f"正式发布时不允许示例数据：{label}“{getattr(item, 'id', '')}”没有标 sample: true，但 {marks[0]} 看起来是示例",
+                  _SAMPLE_HINT)]
 
 
 SAMPLE_ISSUER = "（示例）"
