@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -35,13 +36,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         print(f"用法：gongkai new 类型 标识；类型可选：{'、'.join(TYPES_BY_KEY)}；"
               "标识只能用小写英文字母、数字和连字符", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        target = new_file(Path(args.root), args.type, args.id)
-    except FileExistsError as exc:
-        print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"已创建 {target}：请把其中的 TODO 换成真实内容，再运行 gongkai check", file=sys.stderr)
-    return EXIT_OK
+    return _created(lambda: new_file(Path(args.root), args.type, args.id), "真实内容")
 
 
 def _new_announcement(args: argparse.Namespace) -> int:
@@ -51,13 +46,21 @@ def _new_announcement(args: argparse.Namespace) -> int:
     if not args.project or (args.id and not ID_RE.match(args.id)):
         print("用法：gongkai new announcement --project 项目标识 [公告标识]", file=sys.stderr)
         return EXIT_USAGE
+    return _created(lambda: new_announcement(Path(args.root), args.project, args.id), "公告上的内容",
+                    "--project 要写项目的标识（id）")
+
+
+def _created(make: Callable[[], Path], content: str, missing_hint: str | None = None) -> int:
+    """Write a new file with `make`, and tell the editor what to do next, or why it was not written."""
     try:
-        target = new_announcement(Path(args.root), args.project, args.id)
+        target = make()
     except FileNotFoundError as exc:
-        print(f"找不到项目文件 {exc.args[0]}：--project 要写项目的标识（id）", file=sys.stderr)
+        if missing_hint is None:
+            raise
+        print(f"找不到项目文件 {exc.args[0]}：{missing_hint}", file=sys.stderr)
         return EXIT_USAGE
     except FileExistsError as exc:
         print(f"{exc.args[0]} 已存在，不会覆盖", file=sys.stderr)
         return EXIT_USAGE
-    print(f"已创建 {target}：请把其中的 TODO 换成公告上的内容，再运行 gongkai check", file=sys.stderr)
+    print(f"已创建 {target}：请把其中的 TODO 换成{content}，再运行 gongkai check", file=sys.stderr)
     return EXIT_OK

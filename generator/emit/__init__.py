@@ -8,14 +8,8 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
-    from .emit import render_pages, write_tree
-    from .page_cache import cached_markdown
+    from .emit import render_pages as render_pages
+    from .emit import write_tree as write_tree
+    from .page_cache import cached_markdown as cached_markdown
 
-__all__ = [
-    "cached_markdown", "render_pages", "write_tree",
-]
-__getattr__ = exports(__name__, {
-    "render_pages": ".emit",
-    "write_tree": ".emit",
-    "cached_markdown": ".page_cache",
-})
+__all__, __getattr__ = exports(__name__, __file__)

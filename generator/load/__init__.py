@@ -9,19 +9,11 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
-    from .content import CONFIG_FILE, Content, load_content
-    from .salvage import drop_followups
-    from .validation import validate_node
-    from .yamlsource import parse
+    from .content import CONFIG_FILE as CONFIG_FILE
+    from .content import Content as Content
+    from .content import load_content as load_content
+    from .salvage import drop_followups as drop_followups
+    from .validation import validate_node as validate_node
+    from .yamlsource import parse as parse
 
-__all__ = [
-    "CONFIG_FILE", "Content", "drop_followups", "load_content", "parse", "validate_node",
-]
-__getattr__ = exports(__name__, {
-    "CONFIG_FILE": ".content",
-    "Content": ".content",
-    "load_content": ".content",
-    "drop_followups": ".salvage",
-    "validate_node": ".validation",
-    "parse": ".yamlsource",
-})
+__all__, __getattr__ = exports(__name__, __file__)

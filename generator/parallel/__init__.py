@@ -7,18 +7,12 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
-    from .fanout import Work, cores, fan_out
-    from .work_cache import FileCache, WorkCache, code_version, digest
+    from .fanout import Work as Work
+    from .fanout import cores as cores
+    from .fanout import fan_out as fan_out
+    from .work_cache import FileCache as FileCache
+    from .work_cache import WorkCache as WorkCache
+    from .work_cache import code_version as code_version
+    from .work_cache import digest as digest
 
-__all__ = [
-    "FileCache", "Work", "WorkCache", "code_version", "cores", "digest", "fan_out",
-]
-__getattr__ = exports(__name__, {
-    "Work": ".fanout",
-    "cores": ".fanout",
-    "fan_out": ".fanout",
-    "FileCache": ".work_cache",
-    "WorkCache": ".work_cache",
-    "code_version": ".work_cache",
-    "digest": ".work_cache",
-})
+__all__, __getattr__ = exports(__name__, __file__)

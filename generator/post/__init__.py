@@ -9,33 +9,20 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
-    from .feed import write_feed
-    from .manifest import foreign_entry, write_manifest
-    from .open_data import keep_figures, published_figures, write_open_data
-    from .redirects import check_lock, plan_redirects, write_redirects
-    from .search import CityPart, city_index, read_part, search_index, write_city_part
-    from .sitecheck import check_site
+    from .feed import write_feed as write_feed
+    from .manifest import foreign_entry as foreign_entry
+    from .manifest import write_manifest as write_manifest
+    from .open_data import keep_figures as keep_figures
+    from .open_data import published_figures as published_figures
+    from .open_data import write_open_data as write_open_data
+    from .redirects import check_lock as check_lock
+    from .redirects import plan_redirects as plan_redirects
+    from .redirects import write_redirects as write_redirects
+    from .search import CityPart as CityPart
+    from .search import city_index as city_index
+    from .search import read_part as read_part
+    from .search import search_index as search_index
+    from .search import write_city_part as write_city_part
+    from .sitecheck import check_site as check_site
 
-__all__ = [
-    "keep_figures", "published_figures",
-    "CityPart", "city_index", "read_part", "write_city_part",
-    "check_lock", "check_site", "foreign_entry", "plan_redirects", "search_index", "write_feed",
-    "write_manifest", "write_open_data", "write_redirects",
-]
-__getattr__ = exports(__name__, {
-    "write_feed": ".feed",
-    "foreign_entry": ".manifest",
-    "write_manifest": ".manifest",
-    "keep_figures": ".open_data",
-    "published_figures": ".open_data",
-    "write_open_data": ".open_data",
-    "check_lock": ".redirects",
-    "plan_redirects": ".redirects",
-    "write_redirects": ".redirects",
-    "search_index": ".search",
-    "CityPart": ".search",
-    "city_index": ".search",
-    "read_part": ".search",
-    "write_city_part": ".search",
-    "check_site": ".sitecheck",
-})
+__all__, __getattr__ = exports(__name__, __file__)
