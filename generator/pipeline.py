@@ -34,9 +34,9 @@ from .post import (
     write_feed,
     write_manifest,
     write_open_data,
+    write_posters,
     write_redirects,
 )
-from .post.poster.write import write_posters
 from .publish import discard, replaceable, staging, swap, write_failure
 from .renderer import (
     ThemeAssets,

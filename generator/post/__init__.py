@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .open_data import keep_figures as keep_figures
     from .open_data import published_figures as published_figures
     from .open_data import write_open_data as write_open_data
+    from .poster.write import write_posters as write_posters
     from .redirects import check_lock as check_lock
     from .redirects import plan_redirects as plan_redirects
     from .redirects import write_redirects as write_redirects
