@@ -20,7 +20,7 @@ from .codes import MANDATORY
 from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit import cached_markdown, render_pages, write_tree
 from .estimate import check_examples
-from .load import drop_followups, load_content
+from .load import Content, drop_followups, load_content
 from .pages import NAV, Page, best_bet_diagnostics, derive_pages, explain_terms, onward_diagnostics
 from .parallel import Work, fan_out
 from .post import (
@@ -102,6 +102,13 @@ def analyse(root: Path, production: bool = False,
     """Load, validate and resolve a site project; every diagnostic is collected. Freshness (review
     dates, land price age) is judged only when the caller says what day it is."""
     loaded, load_diags = load_content(root, root / WORK_DIR / CACHE_DIR)  # files checked before: from the cache
+    return analyse_content(loaded, load_diags, production, today)
+
+
+def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], production: bool = False,
+                    today: dt.date | None = None) -> tuple[Site | None, list[Diagnostic]]:
+    """`analyse` after the load: resolve and every rule, on content already in memory (also what the
+    fuzz test drives, tests/test_fuzz.py)."""
     if loaded is None:
         return None, load_diags
     site, diags = resolve(loaded)
