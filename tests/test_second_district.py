@@ -70,6 +70,12 @@ def test_a_district_written_from_the_handbook_builds(tmp_path: Path) -> None:
     assert result.published, "\n".join(d.format() for d in result.diagnostics)
     index = (root / "site" / "projects" / "index.html").read_text("utf-8")
     assert index.index("渠沟镇") < index.index("钟楼村") < index.index("渠沟镇产业园道路")
+    search = (root / "site" / "search" / "index.html").read_text("utf-8")
+    assert search.index('<option value="渠沟镇">') < search.index('<option value="渠沟镇 · 钟楼村">')
+    loaded, _ = pipeline.analyse(root)
+    assert loaded is not None
+    (project,) = loaded.of("projects")
+    assert loaded.project_places(project) == ("渠沟镇", "渠沟镇 · 钟楼村")
 
 
 def _plant(root: Path) -> set[tuple[str, str, int]]:

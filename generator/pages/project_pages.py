@@ -75,7 +75,7 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         "money": project_money_view(site, p, path),
     }
     return Page(path=path, title=p.title, section=LABEL, kind=SECTION, description=p.summary, updated=p.updated,
-                template="project.md.j2", context=context, sample=p.sample, areas=(area,),
+                template="project.md.j2", context=context, sample=p.sample, areas=site.project_places(p) or (area,),
                 published=announcements[0].display_start if announcements else None)
 
 

@@ -24,7 +24,7 @@ def search_page(site: Site, pages: tuple[Page, ...]) -> Page:
     return Page(path=path, title=LABEL, section=LABEL, kind="index",
                 description="按关键词搜索本站的补偿标准、征收程序、政策文件、解读和问答。",
                 updated=site.config.updated, template="search.md.j2",
-                context={"sections": sections, "types": types, "areas": [a.name for a in site.config.areas],
+                context={"sections": sections, "types": types, "areas": list(site.place_names()),
                          "root": to_root(path), "data": DATA_DIR})
 
 

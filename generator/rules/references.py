@@ -38,6 +38,18 @@ class Site:
         """Towns and streets, and the villages under them, by id (a zone may cover either)."""
         return {a.id: a for a in self.config.areas} | {v.id: v for a in self.config.areas for v in a.villages}
 
+    def place_names(self) -> tuple[str, ...]:
+        """The search area filter, villages nested under their town: 渠沟镇, 渠沟镇 · 钟楼村, …"""
+        return tuple(name for a in self.config.areas for name in (a.name, *(village_label(a, v) for v in a.villages)))
+
+    def project_places(self, project: Any) -> tuple[str, ...]:
+        """A project's entries of the area filter: its town, and each listed village it names."""
+        town = next((a for a in self.config.areas if a.id == project.area), None)
+        if town is None:
+            return ()
+        named = [v for v in town.villages if v.name in project.villages or v.id in project.villages]
+        return (town.name, *(village_label(town, v) for v in named))
+
     def town_of(self, place_id: str) -> Area | None:
         """The town or street a place id names, or the one a village id belongs to."""
         return next((a for a in self.config.areas if a.id == place_id or place_id in {v.id for v in a.villages}),
@@ -52,6 +64,10 @@ class Site:
     @property
     def has_sample(self) -> bool:
         return self.config.sample_data or any(getattr(i, "sample", False) for k in self.items for i in self.items[k])
+
+
+def village_label(town: Area, village: Village) -> str:
+    return f"{town.name} · {village.name}"
 
 
 def _ref_target(info: Any) -> str | None:

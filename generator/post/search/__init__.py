@@ -37,7 +37,7 @@ def search_index(site: Site, pages: tuple[Page, ...], site_dir: Path, cache: Pat
     """Post-processor: write the search index into the built site; `cache`: a folder where what the
     next build needs is kept."""
     table, more = synonyms(site)
-    facets = Facets(tuple(label for label, _ in NAV), tuple(a.name for a in site.config.areas), best_bets(site))
+    facets = Facets(tuple(label for label, _ in NAV), site.place_names(), best_bets(site))
     from .build import IndexBuild
 
     return IndexBuild(site_dir, cache, indexed_heads(pages, facets), _paths(pages)).run(table, facets) + more
