@@ -26,7 +26,9 @@ def test_init_writes_a_project_that_checks_with_the_national_layer(tmp_path: Pat
     assert {p.id for p in loaded.of("procedures")} == {"land-collective", "house-state"}
     assert len(loaded.of("glossary")) > 50 and not [d for d in diags if d.code == "D952"]
     assert main(["init", str(site), "--district", "淮北市相山区"]) == 2  # never over an existing site
-    production = {d.code for d in pipeline.check(site, production=True)}
+    refused = pipeline.check(site, production=True)
+    assert [(d.path, d.line) for d in refused if d.code == "P520"] == [("site_config.yml", 8)]
+    production = {d.code for d in refused}
     assert production == {"P520", "R326"}  # the address is a placeholder; the district's lawyer reviews procedures
 
 

@@ -66,6 +66,9 @@ class Site:
         return self.config.sample_data or any(getattr(i, "sample", False) for k in self.items for i in self.items[k])
 
 
+CONFIG_KEY = ("site_config", "site_config")
+
+
 def village_label(town: Area, village: Village) -> str:
     return f"{town.name} · {village.name}"
 
@@ -188,6 +191,7 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
                 diags.extend(_check_pending(located))
     diags.extend(_check_sample(content))
     items = {key: tuple(sorted(table.values(), key=lambda m: m.id)) for key, table in by_id.items()}
+    located_by_key[CONFIG_KEY] = content.config  # the site settings' positions, for rules about them
     return Site(config, items, by_id, located_by_key), diags
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from ..diagnostics import Diagnostic, error
 from ..model import CONTENT_TYPES
 from .legal_review import legal_review_diagnostics
-from .references import Site
+from .references import CONFIG_KEY, Site
 
 
 def production_rules(site: Site) -> list[Diagnostic]:
@@ -100,11 +100,18 @@ INIT_TOWN = "待填写镇街"
 
 def _placeholders(site: Site) -> list[Diagnostic]:
     diags = []
+    config = site.located.get(CONFIG_KEY)
+
+    def at(*loc: object) -> tuple[int, int]:
+        pos = config.pos(*loc) if config is not None else None
+        return (pos.line, pos.column) if pos else (0, 0)
+
     if site.config.base_url == INIT_URL:
-        diags.append(error("site_config.yml", 0, 0, "P520", f"站点地址仍是 gongkai init 写入的示例地址 {INIT_URL}",
+        diags.append(error("site_config.yml", *at("base_url"), "P520", f"站点地址仍是 gongkai init 写入的示例地址 {INIT_URL}",
                            "把 site_config.yml 中的 base_url 改为站点的实际地址（以 / 结尾）。"))
-    for area in site.config.areas:
+    for i, area in enumerate(site.config.areas):
         if area.name == INIT_TOWN:
-            diags.append(error("site_config.yml", 0, 0, "P520", f"镇街“{INIT_TOWN}”是 gongkai init 写入的占位，尚未换成本区的镇街",
+            diags.append(error("site_config.yml", *at("areas", i, "name"), "P520",
+                               f"镇街“{INIT_TOWN}”是 gongkai init 写入的占位，尚未换成本区的镇街",
                                "在 site_config.yml 的 areas 中写上本区的镇、街道，删除这一项。"))
     return diags
