@@ -5,10 +5,14 @@ Builds are session-scoped and cached; tests must not modify what they receive (c
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +36,18 @@ def copy_project(src: Path, dest: Path) -> Path:
     if (src / "overrides").is_dir():
         shutil.copytree(src / "overrides", dest / "overrides")
     return dest
+
+
+_COPIES = Path(tempfile.mkdtemp(prefix="gk-tests-"))
+atexit.register(shutil.rmtree, _COPIES, True)
+
+
+@functools.cache
+def source_copy(src: Path) -> Path:
+    """A private copy of a project in the source tree (the repository or a fixture), made once per session
+    and deleted at exit: analysing the original would write its cache (.gongkai-build) into the source tree.
+    Callers must not modify it."""
+    return copy_project(src, _COPIES / f"{len(list(_COPIES.iterdir()))}-{src.name}")
 
 
 @pytest.fixture(scope="session")
@@ -109,3 +125,34 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+def _source_tree_entries() -> set[str] | None:
+    """Untracked and ignored entries of the checkout (None outside a git checkout): what tests must not add."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--ignored=matching"], cwd=REPO, capture_output=True,
+                             text=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {line[3:] for line in out.splitlines()
+            if line[:2] in ("??", "!!") and not any(p in line for p in ("__pycache__", ".pytest_cache"))}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_ENTRIES] = _source_tree_entries()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when tests left caches (.gongkai-build), sites or temporary folders in the source tree."""
+    before = session.config.stash.get(_ENTRIES, None)
+    after = _source_tree_entries()
+    if before is None or after is None:
+        return
+    added = sorted(after - before)
+    if added:
+        print("\ntests wrote into the source tree (analyse or build a copy: conftest.source_copy):\n  "
+              + "\n  ".join(added), file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_ENTRIES = pytest.StashKey[set[str] | None]()

@@ -5,10 +5,9 @@ generator's Situation, exactly as gk-estimator.js reads its form."""
 from __future__ import annotations
 
 import functools
-import tempfile
 from pathlib import Path
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, source_copy
 
 from generator import pipeline
 from generator.model.standard import Situation
@@ -19,14 +18,14 @@ PROJECT = FIXTURES / "explain"
 
 @functools.cache
 def explain_site() -> Site:
-    site, diags = pipeline.analyse(PROJECT)
+    site, diags = pipeline.analyse(source_copy(PROJECT))  # a copy: analysing writes a cache beside the content
     assert site is not None and not diags, "\n".join(d.format() for d in diags)
     return site
 
 
 @functools.cache
 def built_explain_site() -> Path:
-    project = copy_project(PROJECT, Path(tempfile.mkdtemp(prefix="gk-explain-")) / "project")
+    project = source_copy(PROJECT)  # deleted when the session ends
     result = pipeline.build(project, project / "site")
     assert result.published, "\n".join(d.format() for d in result.diagnostics)
     return project / "site"

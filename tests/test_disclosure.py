@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, copy_project
+from conftest import FIXTURES, REPO, copy_project, source_copy
 
 from generator import pipeline
 from generator.commands.cli import main
@@ -132,9 +132,9 @@ def test_unresolvable_places_are_errors_at_their_line(mini: Path):
 
 
 def test_bundled_report_text_and_json_agree(capsys: pytest.CaptureFixture[str]):
-    assert main(["report", "--root", str(REPO), "--as-of", "2026-11-21"]) == 0
+    assert main(["report", "--root", str(source_copy(REPO)), "--as-of", "2026-11-21"]) == 0
     text = capsys.readouterr().out
-    site, _ = pipeline.analyse(REPO)
+    site, _ = pipeline.analyse(source_copy(REPO))
     assert site is not None
     report = assess(site)
     assert text.startswith("公开事项对照表（截至 2026-11-21）")
@@ -148,7 +148,7 @@ def test_bundled_report_text_and_json_agree(capsys: pytest.CaptureFixture[str]):
 
 def test_built_catalogue_page(bundled_site: Path):
     html = (bundled_site / "disclosure" / "index.html").read_text(encoding="utf-8")
-    site, _ = pipeline.analyse(REPO)
+    site, _ = pipeline.analyse(source_copy(REPO))
     assert site is not None
     for row in site.of("disclosure_items"):
         assert f'id="{row.id}"' in html

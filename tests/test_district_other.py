@@ -60,8 +60,10 @@ def test_estimator_says_what_is_wrong_with_full_width_digits_and_commas(other_si
         page.goto(serve_dir(other_site) + "estimate/xishan-relocation/")
         said = {}
         for typed in ("８０", "1,200", "80平方米"):
+            page.fill(field, "")
+            page.wait_for_function("s => document.querySelector(s).textContent === ''", arg=error)
             page.fill(field, typed)
-            page.wait_for_timeout(100)
+            page.wait_for_function("s => document.querySelector(s).textContent !== ''", arg=error)
             said[typed] = page.inner_text(error)
         assert "半角" in said["８０"] and "逗号" in said["1,200"] and "不写单位" in said["80平方米"], said
     finally:

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import REPO
+from conftest import REPO, source_copy
 from explain_project import PROJECT, explain_site
 
 from generator.commands.cli import main
@@ -114,7 +114,7 @@ def test_partly_filled_lines_are_reported_not_counted():
 
 def test_every_rate_times_one_of_each_unit_is_the_rate_itself_in_the_bundled_and_fixture_content():
     for root in (REPO, PROJECT):
-        site, _ = analyse(root)
+        site, _ = analyse(source_copy(root))
         assert site is not None
         for s in site.of("compensation_standards"):
             if not applies(s):
@@ -163,7 +163,7 @@ def test_cli_prints_the_same_breakdown_as_json(tmp_path, capsys):
     situation = tmp_path / "me.yml"
     situation.write_text('lines:\n  simple: {平方米: "40.5"}\n  transition: {平方米: "40.5"}\nshared: {月: "3"}\n',
                          encoding="utf-8")
-    code = main(["estimate", "--root", str(PROJECT), "--standard", "house", "--input", str(situation)])
+    code = main(["estimate", "--root", str(source_copy(PROJECT)), "--standard", "house", "--input", str(situation)])
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert [(x["id"], x["rate"], x["quantity_text"], x["amount"]) for x in out["lines"]] == [
@@ -178,9 +178,9 @@ def test_cli_prints_the_same_breakdown_as_json(tmp_path, capsys):
 def test_cli_reports_problems_with_file_and_line(tmp_path, capsys):
     situation = tmp_path / "me.json"
     situation.write_text('{"lines": {"simple": {"平方米": "40.555"}},\n "shared": {"年": "1"}}', encoding="utf-8")
-    code = main(["estimate", "--root", str(PROJECT), "--standard", "house", "--input", str(situation)])
+    code = main(["estimate", "--root", str(source_copy(PROJECT)), "--standard", "house", "--input", str(situation)])
     err = capsys.readouterr().err
     assert code == 1
     assert f"{situation}:1:" in err and "R305" in err and "小数位太多" in err
     assert f"{situation}:2:" in err and "共用" in err
-    assert main(["estimate", "--root", str(PROJECT), "--standard", "social", "--input", str(situation)]) == 1
+    assert main(["estimate", "--root", str(source_copy(PROJECT)), "--standard", "social", "--input", str(situation)]) == 1

@@ -154,11 +154,11 @@ def test_notice_and_examples_on_the_estimator_page(phone):
 
 
 def test_bundled_estimators_agree_with_python(bundled_url, browser):
-    from conftest import REPO
+    from conftest import REPO, source_copy
 
     from generator.pipeline import analyse
 
-    site, _ = analyse(REPO)
+    site, _ = analyse(source_copy(REPO))
     assert site is not None
     page = browser.new_page(viewport={"width": 390, "height": 844})
     rng = random.Random("gongkai-bundled")

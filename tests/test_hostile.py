@@ -5,13 +5,13 @@ refused in well under a second; script or event-handler HTML never reaches a pag
 from __future__ import annotations
 
 import json
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import FIXTURES, copy_project
+from counting import count_parsing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +25,7 @@ from generator.rules.references import resolve
 
 MINI = FIXTURES / "mini"
 SOURCES, _ = read_sources(MINI)
-FAST = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 HOSTILE_SNIPPETS = [
     b"<script>alert(1)</script>", b"\" onerror=alert(1) x=\"", b"{: onclick=alert(1) }", b"javascript:alert(1)",
     b"&#106;avascript:", b"!!python/object/apply:os.system [\"true\"]", b"&a [1, 2]", b"*a", b"? [a, b]\n: c",
@@ -87,9 +87,7 @@ def mutated(draw: st.DrawFn) -> tuple[int, bytes]:
 @given(mutated())
 def test_mutated_content_gives_diagnostics_never_a_traceback(case: tuple[int, bytes]):
     index, data = case
-    started = time.perf_counter()
     _assert_diagnostics(run_stages(_with(index, data)))
-    assert time.perf_counter() - started < 30  # a hang, not a speed test (speed: scripts/bench_*.py)
 
 
 KEYS = sorted({name for t in CONTENT_TYPES for name in t.model.model_fields} | {"from", "x", "amout", "<b>"})
@@ -107,12 +105,12 @@ def test_generated_yaml_gives_diagnostics_never_a_traceback(index: int, tree: ob
     _assert_diagnostics(run_stages(_with(index, data)))
 
 
-def _timed(data: bytes) -> tuple[list[Diagnostic], float]:
+def _in_faq(data: bytes) -> list[Diagnostic]:
     faq = next(i for i, s in enumerate(SOURCES) if s.type_key == "faq")
-    started = time.perf_counter()
-    diags = run_stages(_with(faq, data))
-    return diags, time.perf_counter() - started
+    return run_stages(_with(faq, data))
 
+
+EARLY_EVENTS = 20_000  # the whole mini project is ~3,000 events; a followed alias bomb would be 9^9
 
 BOMB = b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode() for i in range(9))
@@ -130,20 +128,23 @@ BOMB = b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
     ("zero-width space", "id: a\u200bb\n".encode(), "Y109"),
     ("duplicate keys", b"- id: a\n  id: b\n", "Y102"),
 ])
-def test_hostile_file_is_refused_quickly(name: str, data: bytes, code: str | None):
-    diags, seconds = _timed(data)
-    assert seconds < 0.5, f"{name} took {seconds:.2f} s"
+def test_hostile_file_is_refused_early(name: str, data: bytes, code: str | None, monkeypatch: pytest.MonkeyPatch):
+    count = count_parsing(monkeypatch, limit=EARLY_EVENTS)  # the rest of the project is small and plain
+    diags = _in_faq(data)
+    assert count.events <= EARLY_EVENTS, name
+    if name in ("10 MB file", "GBK bytes", "NUL byte", "zero-width space"):
+        assert count.parses <= len(SOURCES) - 1, f"{name} must be refused before the YAML parser sees it"
     codes = {d.code for d in diags}
     assert code in codes if code else codes & {"Y101", "Y108"}, (name, codes)
     assert not Path("/tmp/gongkai-pwned").exists()
 
 
-def test_oversized_file_on_disk_is_refused_before_parsing(tmp_path: Path):
+def test_oversized_file_on_disk_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     project = copy_project(MINI, tmp_path / "p")
     (project / "content" / "faq" / "huge.yml").write_bytes(b"- id: x\n" * 1_400_000)
-    started = time.perf_counter()
+    count = count_parsing(monkeypatch, limit=EARLY_EVENTS)  # 1.4 million items would be 4 million events
     diags = pipeline.check(project)
-    assert time.perf_counter() - started < 1.5
+    assert count.events <= EARLY_EVENTS
     assert [(d.code, d.path) for d in diags if d.severity.value == "error"] == [("Y107", "content/faq/huge.yml")]
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, copy_project
+from conftest import FIXTURES, REPO, copy_project, source_copy
 
 from generator import pipeline
 from generator.commands.cli import main
@@ -22,7 +22,7 @@ from generator.pages.money_views import funds_sentence
 
 @pytest.fixture(scope="module")
 def bundled_markdown() -> dict[str, str]:
-    site, diags = pipeline.analyse(REPO)
+    site, diags = pipeline.analyse(source_copy(REPO))
     assert site is not None, diags
     return pipeline.markdown_files(site, derive_pages(site))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from counting import poll
 from nginx_site import bundled_origin, page_types  # noqa: F401  (bundled_origin is a fixture)
 
 BUDGET = 60 * 1024
@@ -44,6 +45,10 @@ def cold_load(browser, url: str) -> tuple[int, list[str]]:
     cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
     page.goto(url, wait_until="networkidle")
     context.close()
+    # Vacuous otherwise: a budget passes when nothing was recorded. Every request must have finished and
+    # been counted, the page itself among them.
+    assert urls and set(sizes) == set(urls), f"bytes not recorded for {set(urls) - set(sizes)}"
+    assert url in urls.values() and sizes[next(k for k, u in urls.items() if u == url)] > 0
     return sum(sizes.values()), sorted(urls.values())
 
 
@@ -100,6 +105,11 @@ TARGETS = (".md-header a, .md-header label, .md-header button, .gk-searchbar but
            ".md-sidebar--primary .md-nav__link, .gk-qr summary, .gk-qr button, .gk-card a, .gk-footer a")
 
 
+def settle(page) -> None:
+    """Wait until the drawer's transitions have ended (polling the page's animations, no fixed delay)."""
+    poll(page, "() => document.getAnimations().every(a => a.playState !== 'running')", "transitions ended")
+
+
 @pytest.mark.parametrize("mode", ["", "large"])
 def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_origin: str, mode: str):
     context = browser.new_context(viewport=PHONE, locale="zh-CN", has_touch=True, is_mobile=True)
@@ -110,7 +120,7 @@ def test_tap_targets_are_at_least_44_px(browser, bundled_site: Path, bundled_ori
     for path in (types["home"], types["standards/<page>"]):
         page.goto(f"{bundled_origin}/zsgk/{path}")
         page.locator(".gk-menu").click()
-        page.wait_for_timeout(300)
+        settle(page)
         page.locator(".gk-qr summary").evaluate("s => s.parentElement.open = true")
         sizes = page.eval_on_selector_all(TARGETS, """els => els
             .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
@@ -136,12 +146,12 @@ def test_drawer_opens_by_keyboard_and_hides_its_links_while_closed(browser, bund
     assert page.locator(".gk-menu").get_attribute("aria-expanded") == "false"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.locator(".gk-menu").get_attribute("aria-expanded") == "true"
     assert nav_link.is_visible()
     assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.evaluate("document.activeElement.classList.contains('gk-menu')")
     assert not nav_link.is_visible()
     context.close()

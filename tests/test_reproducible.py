@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import FIXTURES, copy_project
+from conftest import FIXTURES, copy_project, source_copy
 from test_publish_atomic import tree_hash
 
 from generator import pipeline
@@ -43,7 +43,7 @@ def test_two_builds_at_different_times_are_byte_identical(tmp_path: Path, monkey
 
 def test_dates_in_the_output_come_from_the_content(mini_site: Path):
     sitemap = (mini_site / "sitemap.xml").read_text(encoding="utf-8")
-    site, _ = pipeline.analyse(FIXTURES / "mini")
+    site, _ = pipeline.analyse(source_copy(FIXTURES / "mini"))
     assert site is not None
     latest = max(p.updated for p in derive_pages(site)).isoformat()  # the latest content date
     assert f"<lastmod>{latest}</lastmod>" in sitemap
