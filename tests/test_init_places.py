@@ -103,6 +103,8 @@ def test_a_reward_period_is_tied_to_the_project_it_applies_to(tmp_path: Path) ->
     (page,) = [p for p in derive_pages(loaded) if p.path == "standards/xishan-relocation.md"]
     assert page.context["periods"] == [{"title": "石桥老巷改建房屋征收项目", "href": "../../projects/shiqiao-lane/",
                                         "what": "签约期限", "start": "2026-04-02", "end": "2026-05-01"}]
+    (shiqiao,) = [p for p in derive_pages(loaded) if p.path == "projects/shiqiao-lane.md"]
+    assert [x["what"] for x in shiqiao.context["periods"]] == ["签约期限"]
     standard.write_text(standard.read_text("utf-8").replace("end: 2026-05-01", "end: 2026-03-01"), "utf-8")
     (diag,) = [d for d in pipeline.check(project) if d.code == "D924"]
     assert "签约期限的止（2026-03-01）早于起（2026-04-02）" in diag.message

@@ -73,6 +73,9 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         "announcements": [{**_announcement(a), "disagree": _disagree(site, path, p, a)} for a in announcements],
         "approval": _approval(p),
         "money": project_money_view(site, p, path),
+        "periods": [{"title": s.title, "href": relative(path, page_path("standards", s.id)), "what": x.what,
+                     "start": x.start.isoformat(), "end": x.end.isoformat()}
+                    for s in site.of("compensation_standards") for x in s.project_periods if x.project == p.id],
     }
     return Page(path=path, title=p.title, section=LABEL, kind=SECTION, description=p.summary, updated=p.updated,
                 template="project.md.j2", context=context, sample=p.sample, areas=site.project_places(p) or (area,),
