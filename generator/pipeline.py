@@ -26,6 +26,7 @@ from .parallel import Work, fan_out
 from .post import (
     check_lock,
     check_site,
+    expiry_diagnostics,
     keep_figures,
     plan_redirects,
     published_figures,
@@ -36,6 +37,7 @@ from .post import (
     write_open_data,
     write_posters,
     write_redirects,
+    write_security_txt,
 )
 from .publish import discard, replaceable, staging, swap, write_failure
 from .renderer import (
@@ -71,7 +73,7 @@ PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # A post-processor only adds files: a rendered page in staging may be linked to the render cache, so
 # it is never rewritten (asset names are settled before the render: renderer/theme_assets.py).
 POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_open_data, write_posters, write_redirects,
-                                              search_index)
+                                              write_security_txt, search_index)
 # Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
 CACHE_DIR = "cache"
 CACHING: frozenset[Callable[..., list[Diagnostic]]] = frozenset({search_index, write_posters})
@@ -121,7 +123,7 @@ def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], produc
     if production:
         diags += production_rules(site)
     if today is not None:
-        diags += freshness_diagnostics(site, today)
+        diags += freshness_diagnostics(site, today) + expiry_diagnostics(site, today)
     # items with a fault were repaired to take part in every check (load/salvage.py): what they find on
     # a line already reported is that same fault again
     found = load_diags + drop_followups(load_diags, diags)
