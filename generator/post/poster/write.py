@@ -38,6 +38,18 @@ def _version() -> str:
     return code_version(layout, raster, font, posters, qr, extra=libs + font.font_digest())
 
 
+# PNGs this process drew lately, by the same key as the file cache (a hit is exactly what a miss draws):
+# a long-running `serve`, or a test session building copies of one project, draws each poster once.
+_RECENT: dict[str, bytes] = {}
+_RECENT_MAX = 512
+
+
+def _remember(key: str, data: bytes) -> None:
+    if len(_RECENT) >= _RECENT_MAX:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[key] = data
+
+
 def _store(files: FileCache, key: str, data: bytes) -> None:
     """Put `data` into the cache under `key`: complete or not at all."""
     target = files.path(key)
@@ -59,43 +71,58 @@ def write_posters(site: Site, pages: tuple[Page, ...], staging: Path, cache: Pat
     if not found:
         return []
     with tempfile.TemporaryDirectory() as scratch:
-        files = FileCache(cache if cache is not None else Path(scratch), "posters", _version())
-        diags = _write(found, staging, files)
+        version = _version()
+        files = FileCache(cache if cache is not None else Path(scratch), "posters", version)
+        diags = _write(found, staging, files, version)
         files.save()
     return diags
 
 
-def _write(found: list[tuple[Page, Poster]], staging: Path, files: FileCache) -> list[Diagnostic]:
+def _write(found: list[tuple[Page, Poster]], staging: Path, files: FileCache, version: str) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     chars: set[str] = set()
-    svgs = []
     for page, poster in found:
-        phone = layout.svg(poster)
         used = layout.characters(poster)
         chars.update(used)
-        missing = font.metrics().missing(used)
-        if missing:
-            diags.append(warning(page.path, 0, 0, "F707", f"一图读懂中有字库没有的字：{missing}，图片中会显示为方框",
+        lacking = font.metrics().missing(used)
+        if lacking:
+            diags.append(warning(page.path, 0, 0, "F707", f"一图读懂中有字库没有的字：{lacking}，图片中会显示为方框",
                                  "可改用常用字或写法；页面文字不受影响。"))
-        svgs.append((page, poster, phone))
-    text = "".join(sorted(chars))
-    woff = f"gk-poster-{digest(text)[:16]}.woff"
-    (staging / FONT_DIR).mkdir(parents=True, exist_ok=True)
-    if not files.link(woff, staging / FONT_DIR / woff):
-        _store(files, woff, font.subset(text, flavor="woff"))
-        files.link(woff, staging / FONT_DIR / woff)
+    woff = _font_file(files, staging, "".join(sorted(chars)), version)
     todo = []
-    for page, poster, phone in svgs:
+    for page, poster in found:
         folder = staging / page_url(page.path)
         folder.mkdir(parents=True, exist_ok=True)
         href = "../" * page_url(page.path).count("/") + f"{FONT_DIR}/{woff}"
+        phone = layout.svg(poster)
         (folder / PHONE_SVG).write_text(_font_face(phone, href), encoding="utf-8")
         (folder / A4_SVG).write_text(_font_face(layout.svg(poster, a4=True), href), encoding="utf-8")
         key = digest(phone) + ".png"
         if not files.link(key, folder / PHONE_PNG):
             todo.append((key, phone, folder / PHONE_PNG))
-    rendered = fan_out(TASK, [(svg, str(font.FONT_FILE)) for _, svg, _ in todo], min_items=4) if todo else []
-    for (key, _, dest), data in zip(todo, rendered, strict=True):
+    _draw(files, todo, version)
+    return diags
+
+
+def _font_file(files: FileCache, staging: Path, text: str, version: str) -> str:
+    """The WOFF of the posters' characters in staging's assets/fonts/; returns its name."""
+    woff = f"gk-poster-{digest(text)[:16]}.woff"
+    (staging / FONT_DIR).mkdir(parents=True, exist_ok=True)
+    if not files.link(woff, staging / FONT_DIR / woff):
+        if version + woff not in _RECENT:
+            _remember(version + woff, font.subset(text, flavor="woff"))
+        _store(files, woff, _RECENT[version + woff])
+        files.link(woff, staging / FONT_DIR / woff)
+    return woff
+
+
+def _draw(files: FileCache, todo: list[tuple[str, str, Path]], version: str) -> None:
+    """The PNGs the file cache lacks: from this process's memory, else drawn on every core."""
+    missing = [(key, svg) for key, svg, _ in todo if version + key not in _RECENT]
+    drawn = fan_out(TASK, [(svg, str(font.FONT_FILE)) for _, svg in missing], min_items=4) if missing else []
+    fresh = {key: data for (key, _), data in zip(missing, drawn, strict=True)}
+    found = [(key, dest, fresh[key] if key in fresh else _RECENT[version + key]) for key, _, dest in todo]
+    for key, dest, data in found:  # all taken before any is remembered: remembering may evict
+        _remember(version + key, data)
         _store(files, key, data)
         files.link(key, dest)
-    return diags
