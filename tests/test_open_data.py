@@ -75,3 +75,20 @@ def test_page_lists_every_file_with_its_size(bundled_site: Path, bundled_project
             assert (bundled_site / "data" / name).read_bytes() == data
     assert "datapackage.json" in html and "注明来源" in html
     assert open_data(site).files == files, "the same content gives the same bytes"
+
+
+def test_every_time_limit_and_announcement_date_equals_the_page(bundled_site: Path):
+    data = bundled_site / "data"
+    for row in _csv(data / "procedure-steps.csv"):
+        if not row["time_limit_value"]:
+            continue
+        html = (bundled_site / "procedures" / row["procedure_id"] / "index.html").read_text(encoding="utf-8")
+        step = html[html.index(f'id="{row["id"]}"'):]
+        limit = re.search(r'class="gk-step__limit">([^<]*)<', step).group(1)
+        assert row["time_limit_value"] in limit, (row["procedure_id"], row["id"], limit)
+    rows = _csv(data / "project-announcements.csv")
+    assert rows
+    for row in rows:
+        html = (bundled_site / "projects" / row["project_id"] / "index.html").read_text(encoding="utf-8")
+        section = html[html.index(f'id="{row["id"]}"'):]
+        assert row["date"] in section[:4000] and row["display_start"] in section[:4000], (row["project_id"], row["id"])
