@@ -22,7 +22,8 @@ def test_no_sample_banner_without_sample_data(other_site: Path, mini_site: Path)
     # Material shows its (yellow) banner whenever the announce block renders anything, even a newline.
     with_banner = [p.relative_to(other_site) for p in _pages(other_site) if "md-banner" in p.read_text("utf-8")]
     assert with_banner == []
-    assert "gk-sample-banner" in (mini_site / "index.html").read_text("utf-8")  # sample sites keep it
+    assert "gk-sample-banner" in (mini_site / "faq" / "index.html").read_text("utf-8")  # sample sites keep it
+    assert "gk-sample-banner" not in (mini_site / "index.html").read_text("utf-8")  # (the page's own notice there)
 
 
 def test_bundled_district_does_not_leak(other_site: Path) -> None:

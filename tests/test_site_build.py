@@ -132,7 +132,8 @@ def test_sample_notice_on_every_page_showing_sample_figures(bundled_site: Path, 
     assert site_model.config.sample_data
     for path in bundled_site.rglob("index.html"):
         html = path.read_text(encoding="utf-8")
-        assert "gk-sample-banner" in html, f"site-wide sample banner missing on {path}"
+        banner, notice = "gk-sample-banner" in html, 'class="gk-sample"' in html
+        assert banner != notice, f"{path}: exactly one sample notice on the first screen (banner or the page's own)"
         if "<data value=" in html:
             article = html[html.index("<article"):]
             assert 'class="gk-sample"' in article and "不是官方补偿标准" in article, path

@@ -2,7 +2,7 @@
 
 Python-Markdown's `abbr` cannot match inside Chinese text (it relies on `\\b`, and Han characters
 are word characters), so the generator does it: after the pages are rendered to Markdown, the first
-occurrence of each glossary term (or alias) in each section (h2/h3) is wrapped in a link to its
+occurrence of each glossary term (or alias) on the page (once per page, issue 11) is wrapped in a link to its
 glossary entry that carries the plain gloss. gk-explain.js turns that link into a button that opens
 the gloss on tap (and keyboard); without JavaScript it stays a link to the glossary.
 
@@ -29,7 +29,6 @@ _SKIP = {"a", "button", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "scri
          "svg", "figcaption"}
 # official metadata (issuer, 文号, 类别) as published, and old -> new figures (history.py); "gk-" first
 _SKIP_CLASSES = {"gk-docmeta", "gk-meta", "gk-change", "gk-onward"}
-_SECTION_TAGS = {"h2", "h3"}
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 _TOKEN = re.compile(
     r"(?P<comment><!--.*?-->)"
@@ -107,8 +106,6 @@ class _Page:
             if self.skipping and name in self.skipping:
                 del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(name):]
             return
-        if name in _SECTION_TAGS:
-            self.seen = set()
         if raw.endswith("/>"):
             return
         if name in _SKIP or ("gk-" in raw and _skipped_class(raw)):
@@ -146,8 +143,6 @@ def annotate(path: str, markdown: str, glossary: Glossary, env: Environment,
         kind = m.lastgroup
         if kind == "tag":
             tag(m.group("tag"), m.group("name"))
-        elif kind == "heading" and len(m.group("hashes")) in (2, 3):
-            page.seen = set()
         pos = m.end()
     out += [markdown[copied:pos], page.text(markdown[pos:])]
     return "".join(out)

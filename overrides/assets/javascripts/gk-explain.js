@@ -72,6 +72,12 @@
     button.setAttribute("aria-controls", built.panel.id);
     button.setAttribute("data-href", link.getAttribute("href"));
     wrap.appendChild(button);
+    // A button cannot break, so a 、 or ， after it could wrap onto a line of its own: keep it with the button.
+    var after = link.nextSibling;
+    if (after && after.nodeType === 3 && /^[、，。；：）]/.test(after.data)) {
+      wrap.appendChild(make("span", "gk-pop-sep", after.data.charAt(0)));
+      after.data = after.data.slice(1);
+    }
     wrap.appendChild(built.panel);
     link.parentNode.replaceChild(wrap, link);
     var entry = { button: button, panel: built.panel };
