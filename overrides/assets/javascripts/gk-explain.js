@@ -72,10 +72,14 @@
     button.setAttribute("aria-controls", built.panel.id);
     button.setAttribute("data-href", link.getAttribute("href"));
     wrap.appendChild(button);
-    // A button cannot break, so a 、 or ， after it could wrap onto a line of its own: keep it with the button.
+    // A button cannot break, so a 、 or ， after it could wrap onto a line of its own: it goes inside the
+    // button (not underlined, not read out), which then moves to the next line as one piece.
     var after = link.nextSibling;
     if (after && after.nodeType === 3 && /^[、，。；：）]/.test(after.data)) {
-      wrap.appendChild(make("span", "gk-pop-sep", after.data.charAt(0)));
+      button.textContent = "";
+      button.classList.add("gk-pop__toggle--sep");
+      button.appendChild(make("span", "gk-pop-label", link.textContent));
+      button.appendChild(make("span", "gk-pop-sep", after.data.charAt(0))).setAttribute("aria-hidden", "true");
       after.data = after.data.slice(1);
     }
     wrap.appendChild(built.panel);
