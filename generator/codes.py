@@ -56,6 +56,7 @@ CODES: dict[str, tuple[str, str]] = {
     "H403": ("普通文字中的 Markdown 排版", "标题、摘要等普通文字字段不支持 Markdown：其中的 * _ ` [ ] # 等记号会变成斜体、链接、标题、列表，显示与所写不同；只有回答、正文等注明“可用 Markdown”的字段支持排版。"),
     "H404": ("Markdown 生成了不允许的内容", "支持 Markdown 的字段只能生成段落、换行、加粗、斜体、列表和链接（https://、http://、mailto:、tel: 或站内地址）；图片、标题、表格、代码、外站 // 链接和任何属性都不允许（按白名单检查渲染后的网页）。"),
     "H405": ("属性写法 { }", "文字中不能有 { … } 这种给网页元素加属性的写法（Markdown 的 attr_list）：它能给链接加 style、ping、href 等属性，把页面变成别人的。"),
+    "H406": ("繁体字", "文字中有繁体字（按 OpenCC 繁简转换判断，按词转换，皇后、乾隆等不误报）；政府网站应使用规范汉字（国家通用语言文字法 第九条）。"),
     "P501": ("正式发布时仍有示例数据", "--production 构建不允许任何示例数据。"),
     "P502": ("示例数据未在站点声明", "有内容标为示例数据，但 site_config.yml 未设置 sample_data: true。"),
     "P503": ("已发布的网址消失", "urls.lock 中登记的网址本次不再发布，也没有跳转；改了标识请写 former_ids，确需撤下请在 urls.lock 中标为 gone 并写明原因。"),
@@ -123,7 +124,7 @@ CODES: dict[str, tuple[str, str]] = {
 # the code that emits them). A warning in MANDATORY is a rule the law makes mandatory: a normal build
 # shows it and goes on, `--production` makes it an error and refuses to publish.
 WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "D923", "F701",
-                                      "F702", "F703", "F707", "Q802", "R322", "Y110", "Y113", "B607"})
+                                      "F702", "F703", "F707", "Q802", "R322", "Y110", "Y113", "B607", "H406"})
 MANDATORY: dict[str, str] = {
     "D901": "国办发〔2016〕80号：政策性文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）",
     "D902": "国办发〔2016〕80号：三同步，解读与文件同步发布",

@@ -62,6 +62,7 @@ from .rules import (
     resolve,
     sample_claims,
     summary_diagnostics,
+    traditional_diagnostics,
     unrecorded_changes,
 )
 
@@ -117,7 +118,7 @@ def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], produc
     diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
     diags += compliance_diagnostics(site) + sample_claims(site) + place_diagnostics(site)
     diags += period_diagnostics(site)
-    diags += summary_diagnostics(site)
+    diags += summary_diagnostics(site) + traditional_diagnostics(site)
     if not has_errors(load_diags + diags):
         diags += missing_procedures(site)
     if production:

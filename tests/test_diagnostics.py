@@ -21,7 +21,7 @@ from generator.diagnostics import Severity
 
 CASES = FIXTURES / "diagnostics"
 MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY"}
-WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607"}  # warnings (R323, R325: outside --production)
+WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "H406"}  # warnings (R323, R325: outside --production)
 
 
 def make_project(code: str, dest: Path) -> Path:

@@ -21,5 +21,6 @@ if TYPE_CHECKING:
     from .rules import production_rules as production_rules
     from .rules import sample_claims as sample_claims
     from .summary_rules import summary_diagnostics as summary_diagnostics
+    from .traditional import traditional_diagnostics as traditional_diagnostics
 
 __all__, __getattr__ = exports(__name__, __file__)
