@@ -93,7 +93,8 @@ def _procedure(site: Site, p: Any, path: str) -> dict[str, Any]:
     when = "；".join(f"{st.title}：{st.time_limit.value}{UNIT_LABELS[st.time_limit.unit]}" for st in limits[:4])
     return {"summary": p.summary, "heading": "办理步骤和法定时限", "lines": lines,
             "source": "；".join(cite(site, c, path).label for c in p.basis[:2]),
-            "sections": [("要注意的期限", when or "见各步骤")]}
+            "sections": [("我能做什么", "；".join(f"{st.title}：{st.what_i_can_do[0].rstrip('。')}" for st in limits[:3])),
+                         ("要注意的期限", when or "见各步骤")]}
 
 
 def _interpretation(site: Site, i: Any, path: str) -> dict[str, Any]:
