@@ -91,7 +91,7 @@ def test_hand_checked_house_moves_transition_and_floor():
         ("moving", "rate", "120 平方米 × 2 次", "3,600.00"),
         ("moving-household", "rate", "1 户 × 2 次", "4,000.00"),
         ("transition", "rate", "120 平方米 × 6 月", "8,892.00"),  # 12.35 × 120 × 6
-        ("transition-minimum", "top_up", "1 户 × 6 月", "0.00"),  # 4,800 < 8,892: nothing to top up
+        # transition-minimum: 4,800 < 8,892, nothing to top up, so no 0.00 row (it read as "you get nothing")
         ("sign-on-time", "rate", "1 户", "20,000.00"),
     ]
     assert format_fen(b.total_fen) == "192,492.00"

@@ -125,13 +125,23 @@ def test_browser_refuses_what_python_refuses(phone):
     site = explain_site()
     calc = calculator_for(site, site.by_id["compensation_standards"]["house"], "estimate/house.md")
     phone.goto(serve_dir(built_explain_site()) + "estimate/house/", wait_until="networkidle")
-    bad = ["1.234", "-5", "1,000", "１２", "12平方米", "1e3", ".5", "1234567890"]
+    bad = ["1.234", "-5", "1,000", "1e3", ".5", "1234567890"]
     cases = [{"zone": "", "values": {"line:brick-concrete:平方米": text}} for text in bad]
     cases += [{"zone": "", "values": {"shared:月": "1.5"}}]
     for case, result in zip(cases, phone.evaluate(FILL_AND_READ, cases), strict=True):
         assert result["invalid"] == 1 and result["rows"] == [], case
         with pytest.raises(ValueError):
             problems_or_raise(calc, case)
+
+
+def test_browser_understands_what_a_phone_keyboard_types(phone):
+    """Full-width digits, a unit, spaces and a final 。 (issue 11) give the same rows as the plain number."""
+    phone.goto(serve_dir(built_explain_site()) + "estimate/house/", wait_until="networkidle")
+    typed = ["12", "１２", "12平方米", "12 ㎡", " 12 。", "１２平方米。"]
+    cases = [{"zone": "", "values": {"line:brick-concrete:平方米": text}} for text in typed]
+    results = phone.evaluate(FILL_AND_READ, cases)
+    assert all(r["invalid"] == 0 for r in results), results
+    assert all(r["rows"] == results[0]["rows"] and r["rows"] for r in results), results
 
 
 def problems_or_raise(calc: Calculator, case: dict) -> None:

@@ -133,7 +133,9 @@ def estimate(calc: Calculator, situation: Situation) -> Breakdown:
     items = []
     for line in calc.lines:
         if line.minimum_for and line.minimum_for in counted:
-            items.append(_top_up(line, counted[line.minimum_for], situation))
+            top_up = _top_up(line, counted[line.minimum_for], situation)
+            if top_up.amount_fen:  # a 0.00 floor row read as "you get nothing" (issue 11): left out
+                items.append(top_up)
         elif line.id in counted:
             items.append(counted[line.id])
     return Breakdown(calc, tuple(items), tuple(incomplete))

@@ -7,17 +7,24 @@
   var NUMBER = /^([0-9]+)(?:\.([0-9]+))?$/;
   var MAX_INTEGER_DIGITS = 9;
 
+  // What a phone keyboard types around a number (issue 11): full-width digits from a Chinese IME, spaces,
+  // a unit after it (120平方米, 120 ㎡, 3个月), a full stop at the end. All understood; only the number counts.
+  var UNITS = /(平方米|平米|平方|㎡|m²|m2|亩|个月|月|次|户|株|棵|根|眼|座|个|处|米|元)$/i;
+  function tidy(text) {
+    var t = text.replace(/[\uff10-\uff19\uff0e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); });
+    t = t.replace(/[\s\u3000]+/g, "").replace(/[。．.]+$/, "");
+    return t.replace(UNITS, "");
+  }
   function parseQuantity(text, places) {
-    var m = NUMBER.exec(text.trim());
+    var m = NUMBER.exec(tidy(text));
     if (!m) {
-      if (/[\uff10-\uff19]/.test(text)) { throw new Error("请用半角数字（切换到英文输入），如 12"); }
-      if (/[,，]/.test(text)) { throw new Error("不写逗号，如 1200"); }
-      throw new Error("只写阿拉伯数字和小数点，不写单位");
+      if (/[,，]/.test(text)) { throw new Error("数字中间不要加逗号，直接写 1200 这样就行"); }
+      throw new Error("这里只写数字，例如 120；看不懂的可以先空着");
     }
     var whole = m[1], frac = m[2] || "";
-    if (whole.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) { throw new Error("数字太大"); }
+    if (whole.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) { throw new Error("这个数字太大了，请再核对一下"); }
     if (frac.replace(/0+$/, "").length > places) {
-      throw new Error(places ? "小数位太多（最多 " + places + " 位）" : "应为整数");
+      throw new Error(places ? "小数点后最多写 " + places + " 位，例如 120.5" : "这里写整数，例如 3");
     }
     frac = (frac + "0".repeat(places)).slice(0, places);
     return { units: BigInt(whole + frac), places: places };
@@ -89,7 +96,8 @@
     });
     data.lines.forEach(function (line) {
       if (line.minimum_for && counted[line.minimum_for]) {
-        items.push(topUp(line, counted[line.minimum_for], situation));
+        var up = topUp(line, counted[line.minimum_for], situation);
+        if (up.amount) { items.push(up); } // a 0.00 floor row read as "you get nothing": left out, as in Python
       } else if (counted[line.id]) {
         items.push(counted[line.id]);
       }
@@ -179,7 +187,8 @@
     var out = box.querySelector(".gk-estimator__result");
     out.textContent = "";
     if (!validate(form)) {
-      out.appendChild(el("p", "请先改正标红的地方（区片要选一个，数量只写数字）。", "gk-warning"));
+      out.appendChild(el("p", form.elements.zone ? "请先改正标红的地方（区片要选一个，数量只写数字）。"
+        : "请先改正标红的地方（数量只写数字）。", "gk-warning"));
       return;
     }
     var result = estimate(data, readSituation(form, data));
