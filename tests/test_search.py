@@ -15,7 +15,7 @@ from generator.post.search import index
 from generator.post.search.encoding import decode_postings, decode_varints, postings_text, varint
 from generator.post.search.extract import PageText, page_text
 from generator.post.search.postings import Doc, entry
-from generator.post.search.tokens import bucket, normalise, query_keys, query_terms, runs
+from generator.post.search.tokens import bucket, keys_of_run, normalise, query_keys, query_terms, runs
 
 WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like "
              "Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 "
@@ -28,6 +28,12 @@ def test_normalise_drops_spaces_and_breaks_at_punctuation():
     assert normalise("第 ５９０ 号") == "第590号"
     assert runs("《条例》第十九条，过渡费") == ["条例", "第十九条", "过渡费"]
     assert query_keys("过渡费") == ["过渡", "渡费"] and query_keys("房") == ["房"]
+
+
+def test_every_character_and_bigram_of_a_run_is_a_key():
+    """What makes every substring of two or more characters findable: the index holds each bigram."""
+    assert list(keys_of_run("过渡费")) == ["过", "过渡", "渡", "渡费", "费"]
+    assert all(k in set(keys_of_run("临时安置费")) for k in query_keys("安置费"))
 
 
 def test_encodings_round_trip():
