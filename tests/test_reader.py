@@ -182,3 +182,20 @@ def test_a_file_larger_than_the_cap_is_refused_before_it_is_read(project: Path):
         f.truncate(5_000_000_000)  # sparse: 5 GB that reading whole would put in memory
     diags = pipeline.check(project)
     assert [(d.code, d.path) for d in diags if d.severity.value == "error"] == [("Y107", "content/faq/big.yml")]
+
+
+@pytest.mark.parametrize("make", ["fifo", "link out", "dev zero"])
+def test_urls_lock_is_read_like_a_content_file(make: str, project: Path, tmp_path: Path):
+    lock = project / "urls.lock"
+    lock.unlink(missing_ok=True)
+    if make == "fifo":
+        os.mkfifo(lock)
+    else:
+        lock.symlink_to(_outside(tmp_path) if make == "link out" else Path("/dev/zero"))
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(pipeline.check(project)), daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive()
+    assert [d.code for d in result[0] if d.path == "urls.lock"][:1] == ["Y112"]
+    assert all(SECRET not in d.format() for d in result[0])

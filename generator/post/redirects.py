@@ -11,12 +11,15 @@ line says `gone` with a reason; a production build also refuses URLs the lock do
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..diagnostics import Diagnostic, error
+from ..load.reader import read_file
+from ..load.yamlsource import MAX_FILE_BYTES
 from ..model import CONTENT_TYPES
 from ..pages import Page
 from ..pages.links import page_path, page_url, relative
@@ -102,10 +105,13 @@ def published_urls(pages: tuple[Page, ...], redirects: tuple[Redirect, ...]) -> 
 
 def read_lock(root: Path) -> tuple[list[LockEntry] | None, list[Diagnostic]]:
     lock = root / LOCK_FILE
-    if not lock.is_file():
+    if not os.path.lexists(lock):
         return None, []
+    data, problems = read_file(root.resolve(), str(lock), LOCK_FILE, MAX_FILE_BYTES)  # a regular file of the project
+    if data is None:
+        return None, problems
     entries, diags = [], []
-    for number, raw in enumerate(lock.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+    for number, raw in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
