@@ -18,10 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from generator import pipeline
 
 REPO = Path(__file__).resolve().parent.parent
+# hypothesis keeps its character tables under ./.hypothesis by default: keep the source tree clean
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="gongkai-hypothesis-")
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, True)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
