@@ -43,8 +43,12 @@ def copy_project(src: Path, dest: Path) -> Path:
     return dest
 
 
-_COPIES = Path(tempfile.mkdtemp(prefix="gk-tests-"))
-atexit.register(shutil.rmtree, _COPIES, True)
+@functools.cache
+def _copies() -> Path:
+    """The folder of this process's source copies, made on first use and deleted at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="gk-tests-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 @functools.cache
@@ -52,7 +56,7 @@ def source_copy(src: Path) -> Path:
     """A private copy of a project in the source tree (the repository or a fixture), made once per session
     and deleted at exit: analysing the original would write its cache (.gongkai-build) into the source tree.
     Callers must not modify it."""
-    return copy_project(src, _COPIES / f"{len(list(_COPIES.iterdir()))}-{src.name}")
+    return copy_project(src, _copies() / f"{len(list(_copies().iterdir()))}-{src.name}")
 
 
 @pytest.fixture(scope="session")
