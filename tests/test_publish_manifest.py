@@ -192,3 +192,18 @@ def test_ci_examples_check_the_upload_manifest_before_switching():
         text = (Path(__file__).resolve().parent.parent / "docs" / "ci" / name).read_text(encoding="utf-8")
         check, switch = text.find("sha256sum --strict --quiet -c SHA256SUMS"), text.find("mv -Tf current.tmp current")
         assert 0 < check < switch, name
+
+
+def test_city_build_refuses_a_foreign_folder_before_building(tmp_path: Path):
+    from generator.commands.city import build_city
+    from generator.synthetic.synthetic import write_city
+
+    root = tmp_path / "city"
+    write_city(root, 20)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "index.html").write_text("<html>", encoding="utf-8")
+    (mine / "论文.docx").write_text("data", encoding="utf-8")
+    result = build_city(root, mine)
+    assert not result.published and [d.code for d in result.diagnostics] == ["B605"]
+    assert sorted(p.name for p in mine.iterdir()) == ["index.html", "论文.docx"]

@@ -106,6 +106,7 @@ def build_city(root: Path, out: Path, jobs: int | None = None, production: bool 
                strict: bool = False) -> CityResult:
     """Every district on every core into a folder beside `out`, then `merge_city`."""
     city, diags = load_city(root)
+    diags += pipeline.out_diagnostics(root, out)  # before minutes of district builds (checked again at the swap)
     if city is None or has_errors(diags, strict):
         return CityResult(False, diags)
     count = jobs or cores()
