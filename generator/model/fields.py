@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from . import markup
-from .privacy import identity_numbers
+from .privacy import household_data
 
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -125,10 +125,10 @@ def check_text(value: Any, markdown: bool = False) -> str:
     if '"' in text:  # mkdocs' theme templates do not escape: a " in a title would end an attribute
         raise PydanticCustomError("H402", "文字中含有英文双引号（\"），请改用中文引号“”", {})
     _check_markup(text, markdown)
-    found = identity_numbers(text)
+    found = household_data(text)
     if found:
         raise PydanticCustomError("D920", "含有个人信息（{kind}：{text}），不得在网站公开",
-                                  {"kind": found[0].kind, "text": found[0].text})
+                                  {"kind": "、".join(sorted({f.kind for f in found})), "text": found[0].text})
     return text
 
 

@@ -1,6 +1,8 @@
 """Personal-data detector: text about projects must never carry one household's private data.
 
-Announcements go on the open web; per-household results are for the people concerned only
+Every editor text of every content type gets `household_data` (ID and bank card numbers, a name near
+an amount: fields.check_text); project and announcement text also gets `personal_data` (mobiles,
+household labels: model/project.PublicText). Announcements go on the open web; per-household results are for the people concerned only
 (DOMAIN §7.8: publish aggregates online, 分户 detail through 入户/现场). This module finds, with
 regular expressions and checksums, what must not be published:
 
@@ -70,6 +72,7 @@ _NAME_AMOUNT_RE = re.compile(
     re.MULTILINE)
 _HOUSEHOLD_LABEL_RE = re.compile(rf"(?:户主|被征收人|被征地农户|产权人|权利人|承租人|姓名)[ \t]*[:：][ \t]*({_NAME})")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_AMOUNT_HINT_RE = re.compile(r"[元圆¥￥]|人民币")  # every amount _AMOUNT matches holds one of these
 _WINDOW = 60  # characters after a role-word name in which an amount makes it one household's data
 
 
@@ -175,6 +178,16 @@ def _names(text: str) -> list[Finding]:
 def identity_numbers(text: str) -> list[Finding]:
     """ID and bank card numbers only: never right on any page (mobiles and names may be, e.g. a hotline)."""
     return [f for f in personal_data(text) if f.kind in ("身份证号码", "银行卡号")] if _DIGITS16_RE.search(text) else []
+
+
+def household_data(text: str) -> list[Finding]:
+    """What no editor text of any content type may hold: ID and bank card numbers, and a person's name
+    near an amount (one household's compensation). Mobiles and a bare 户主：name stay allowed outside
+    projects (an official hotline, a worked example's label)."""
+    found = identity_numbers(text)
+    if _AMOUNT_HINT_RE.search(text):
+        found += [f for f in _names(text) if f.kind == "姓名和金额"]
+    return sorted(found, key=lambda f: (f.start, f.kind))
 
 
 def _numbers(text: str) -> list[Finding]:
