@@ -65,6 +65,7 @@ from .rules import (
     traditional_diagnostics,
     unrecorded_changes,
 )
+from .rules.public_text import internal_notes
 
 WORK_DIR = ".gongkai-build"
 
@@ -176,10 +177,12 @@ def write_theme(root: Path, work: Path) -> ThemeAssets:
     return assets
 
 
-def emit(site: Site, root: Path, work: Path) -> tuple[tuple[Page, ...], ThemeAssets]:
+def emit(site: Site, root: Path, work: Path) -> tuple[tuple[Page, ...], ThemeAssets, list[Diagnostic]]:
+    """Pages, theme assets, and B631 for any editors' note that reached a page's Markdown."""
     pages = derive_pages(site)
-    write_tree(markdown_files(site, pages, work / CACHE_DIR), work / "docs")
-    return pages, write_theme(root, work)
+    files = markdown_files(site, pages, work / CACHE_DIR)
+    write_tree(files, work / "docs")
+    return pages, write_theme(root, work), internal_notes(files)
 
 
 def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
@@ -252,8 +255,8 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
         nonlocal pages
         skeleton = prepare_site_dir(work, staged)  # the page folders, while emit runs
         try:
-            pages, assets = emit(site, root, work)
-            more = url_diagnostics(root, site, pages, production)
+            pages, assets, notes = emit(site, root, work)
+            more = notes + url_diagnostics(root, site, pages, production)
             if has_errors(diags + more, strict):
                 return more, False
             config = mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(), staged,

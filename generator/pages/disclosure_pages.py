@@ -49,8 +49,8 @@ def _row(site: Site, path: str, row: RowStatus) -> dict[str, Any]:
         "places": [{"title": e.title, "href": relative(path, e.path, e.anchor), "updated": e.updated.isoformat()}
                    for e in row.evidence],
         "offline": row.offline, "gaps": row.gaps, "late": row.late,
-        "updated": row.updated.isoformat() if row.updated else "", "note": item.note or "",
-        "sources": "、".join(item.sources),
+        "updated": row.updated.isoformat() if row.updated else "",
+        "note": item.explanation or "",  # the public explanation; `note` and `sources` are for editors only
     }
 
 
