@@ -130,3 +130,29 @@ def test_an_audit_older_than_a_year_while_paying_out_is_late(other: Path):
     assert _report(other, "2026-12-01")["house-audit"]["state"] == "已公开"
     late = _report(other, "2027-03-01")["house-audit"]
     assert late["state"] == "逾期" and "超过一年没有新的审计结果" in late["late"][0]
+
+
+def test_funds_rows_list_only_their_regimes_projects(tmp_path: Path):
+    """Issue 14's gap: `where: {project.regime: …}` filters funds by their project's regime, so the house
+    row lists the house project's funds only and the land row the land project's."""
+    rows = _report(copy_project(REPO, tmp_path / "p"), "2026-12-01")
+    assert [p["url"] for p in rows["house-funds"]["published"]] == ["funds/sample-gaoyue-old-district/"]
+    assert [p["url"] for p in rows["land-funds"]["published"]] == ["funds/sample-duanyuan-logistics-road/"]
+
+
+def test_a_land_project_without_funds_is_not_late_on_the_house_row(tmp_path: Path):
+    project = copy_project(REPO, tmp_path / "p")
+    (project / "content" / "funds" / "sample-duanyuan-logistics-road.yml").unlink()
+    rows = _report(project, "2026-12-01")
+    assert rows["house-funds"]["late"] == [] and rows["house-funds"]["state"] == "已公开"
+    assert rows["land-funds"]["state"] != "已公开"
+    assert any("还没有公布补偿资金到位情况" in line for line in rows["land-funds"]["late"])
+
+
+@pytest.mark.parametrize(("key", "said"), [("project.nonsense", "没有字段“nonsense”"),
+                                            ("required_basis.regime", "不是对其他内容的引用")])
+def test_a_derived_filter_on_a_missing_field_is_d941(other: Path, key: str, said: str):
+    items = other / "content" / "disclosure_items" / "items.yml"
+    _write(items, items.read_text(encoding="utf-8").replace("{project.regime: house_state}", "{" + key + ": x}"))
+    found = [d for d in pipeline.check(other) if d.code == "D941"]
+    assert len(found) == 1 and found[0].path == "content/disclosure_items/items.yml" and said in found[0].message

@@ -85,7 +85,8 @@ class Place(Strict):
     page: Text | None = describe("页面", "<栏目>/<标识>（如 policies/land-administration-law-2019）或栏目（如 standards）",
                                  default=None)
     type: Text | None = describe("内容类型", "该类型的全部内容，如 policy_documents", default=None)
-    where: dict[str, str] = describe("筛选", "按字段值筛选，如 {level: normative_document}", default_factory=dict)
+    where: dict[str, str] = describe("筛选", "按字段值筛选，如 {level: normative_document}；引用其他内容的字段可按被引用内容的字段筛选，"
+                                      "如补偿资金按所属项目的征收类型 {project.regime: house_state}", default_factory=dict)
     announcement: AnnouncementKind | None = describe("公告类型", "各项目中这一类型的公告", default=None)
     offline: Text | None = describe("线下公开", "在本站以外公开的方式，如 在村公示栏张贴", default=None)
     covers: list[int] = describe("对应要素", "这一位置公开了哪几项要素（要素序号，从 1 起）；写了 covers 的行会逐项核对要素",

@@ -34,6 +34,7 @@ from ..model.project import DEFAULT_STEPS, AnnouncementKind, Project
 from ..pages.links import page_path
 from .money_rules import money_diagnostics
 from .money_status import evidence_title, money_findings
+from .place_filter import filter_problem, matches, project_filter
 from .project_rules import APPROVAL_LIMIT, approval_start, project_diagnostics, site_calendar
 from .references import Site
 from .timeline import timeline
@@ -163,9 +164,7 @@ def _place_problem(site: Site, place: Place) -> str:
         ctype = TYPES_BY_KEY.get(place.type)
         if ctype is None or place.type in NO_PAGE_TYPES:
             return f"“{place.type}”不是有页面的内容类型"
-        unknown = sorted(set(place.where) - set(ctype.model.model_fields))
-        if unknown:
-            return f"{ctype.label}没有字段“{'、'.join(unknown)}”，无法按它筛选"
+        return filter_problem(place.type, place.where)
     return ""
 
 
@@ -191,19 +190,6 @@ def _evidence(key: str, item: Any) -> Evidence:
     if key in SINGLE_PAGE_TYPES:
         return Evidence(str(title), page_path(section), item.id, item.updated)
     return Evidence(str(title), page_path(section, item.id), "", item.updated)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(getattr(value, "value", value))
-
-
-def _matches(item: Any, where: dict[str, str]) -> bool:
-    for name, wanted in where.items():
-        if _shown(getattr(item, name, None)) != wanted:
-            return False
-    return True
 
 
 def assess(site: Site, as_of: dt.date | None = None) -> Report:
@@ -232,14 +218,14 @@ def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> R
             found = [page] if page else []
             gaps += [] if page else [f"页面“{place.page}”不存在"]
         elif place.type is not None:
-            items = [i for i in site.of(place.type) if _matches(i, place.where)]
+            items = [i for i in site.of(place.type) if matches(site, i, place.where)]
             found = [replace(e, title=evidence_title(site, place.type, i) or e.title)
                      for e, i in ((_evidence(place.type, i), i) for i in items)]
             if not items:
                 gaps.append(f"本站还没有{TYPES_BY_KEY[place.type].label}" + ("（符合筛选条件的）" if place.where else ""))
             late += [f"{_evidence(place.type, i).title} 已过复核期限（{i.review_by}）" for i in items
                      if i.review_by and i.review_by < day]
-            more_gaps, more_late = money_findings(site, place.type, day)
+            more_gaps, more_late = money_findings(site, place.type, day, project_filter(place.where))
             gaps += more_gaps
             late += more_late
         elif place.announcement is not None:

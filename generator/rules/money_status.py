@@ -21,6 +21,7 @@ from ..model.funds import Funds
 from ..model.housing import Estate, Resettlement
 from ..model.project import Project
 from .money_rules import decision_of
+from .place_filter import matches
 from .references import Site
 
 AUDIT_MAX_AGE = dt.timedelta(days=365)
@@ -53,12 +54,17 @@ def project_money(site: Site, project: Project) -> ProjectMoney:
     return ProjectMoney(project, funds, audits, resettlement, estates, decision_of(project))
 
 
-def money_findings(site: Site, type_key: str, day: dt.date) -> tuple[list[str], list[str]]:
-    """(gaps, late) for a catalogue place `type: funds` or `type: audits`, as of `day`."""
+def money_findings(site: Site, type_key: str, day: dt.date,
+                   projects: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
+    """(gaps, late) for a catalogue place `type: funds` or `type: audits`, as of `day`, over the projects
+    whose fields have the values in `projects` (the place's `where: {project.regime: …}`)."""
     late: list[str] = []
     if type_key not in ("funds", "audits"):
         return [], late
+    wanted = projects or {}
     for project in site.of("projects"):
+        if not matches(site, project, wanted):
+            continue
         m = project_money(site, project)
         if type_key == "funds" and m.decision and m.decision[1] <= day and m.funds is None:
             late.append(f"项目“{project.title}”的{m.decision[0]}已于 {m.decision[1]} 作出，"
