@@ -109,6 +109,11 @@ def test_whom_do_i_ask_from_a_project_and_a_standard(phone, district) -> None:
     ask = ask_block(page)
     assert ask["names"] == [d.center], ask
     assert {"tel:12345", "tel:12348"} <= set(ask["tels"])
+    narrow = page.evaluate("""() => [...document.querySelectorAll('.gk-figures th, .gk-figures td')]
+        .filter(c => c.offsetParent && c.textContent.trim())
+        .filter(c => c.getBoundingClientRect().width < 3 * parseFloat(getComputedStyle(c).fontSize))
+        .map(c => c.textContent.trim())""")
+    assert narrow == [], f"rate table cells narrower than three characters: {narrow}"
 
 
 def test_what_if_i_disagree_from_an_announcement_and_from_a_standard(phone, district) -> None:
