@@ -2,7 +2,8 @@
 
 A fixture is tests/fixtures/diagnostics/<CODE>/: files overlaid on the mini project, plus optional
 markers: REMOVE (paths to delete), LARGE (a path to pad past the size cap), PRODUCTION (check with
---production), LINKS (symbolic links to make), TODAY (check as of that day). B6xx codes need a build; the others are found by `gongkai check`.
+--production), LINKS (symbolic links to make), TODAY (check as of that day), EXTERNAL (found by the nightly
+external-link check, `gongkai links`). B6xx codes need a build; the others are found by `gongkai check`.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from generator import pipeline
 from generator.codes import CODES
 from generator.commands.cli import main
 from generator.diagnostics import Severity
+from generator.post import external_links
 
 CASES = FIXTURES / "diagnostics"
-MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY"}
-WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "H406"}  # warnings (R323, R325: outside --production)
+MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY", "EXTERNAL"}
+WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "B608", "H406"}  # warnings (R323, R325: outside --production)
 
 
 def make_project(code: str, dest: Path) -> Path:
@@ -48,6 +50,8 @@ def make_project(code: str, dest: Path) -> Path:
 
 
 def diagnostics_for(code: str, project: Path):
+    if (CASES / code / "EXTERNAL").exists():
+        return external_links.check(project, timeout=5)
     if (CASES / code / "TODAY").exists():  # judged on a given day, like freshness: found by check
         return pipeline.check(project, today=dt.date.fromisoformat((CASES / code / "TODAY").read_text().strip()))
     if code.startswith("B"):

@@ -11,7 +11,16 @@ from pathlib import Path
 
 from .. import pipeline
 from ..diagnostics import Severity, has_errors, os_path, os_reason, printable, sort_diagnostics
-from . import EXIT_BUG, EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_SYSTEM, EXIT_USAGE
+from . import (
+    EXIT_BUG,
+    EXIT_CODES_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_SYSTEM,
+    EXIT_USAGE,
+    links,
+)
 from .ci_format import as_github, as_json
 from .editing import _cmd_new, _cmd_schema
 
@@ -300,6 +309,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--as-of", default=None,
                    help="按哪一天判断逾期：YYYY-MM-DD 或 today；默认为内容中最晚的更新日期（与网页一致）")
     r.set_defaults(func=_cmd_report)
+    links.register(sub)
     for command in sub.choices.values():  # `gongkai build --debug` as well as `gongkai --debug build`
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="出错时显示 Python 的出错细节")
         command.epilog = EXIT_CODES_HELP
