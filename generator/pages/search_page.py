@@ -5,7 +5,7 @@ JavaScript, the list of section index pages. The index itself is built after ren
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, error
-from ..rules.references import Site
+from ..rules.references import Site, village_label
 from .links import page_path, relative, to_root
 from .navigation import NAV
 from .page import Page
@@ -24,8 +24,15 @@ def search_page(site: Site, pages: tuple[Page, ...]) -> Page:
     return Page(path=path, title=LABEL, section=LABEL, kind="index",
                 description="按关键词搜索本站的补偿标准、征收程序、政策文件、解读和问答。",
                 updated=site.config.updated, template="search.md.j2",
-                context={"sections": sections, "types": types, "areas": list(site.place_names()),
+                context={"sections": sections, "types": types, "towns": _towns(site),
                          "root": to_root(path), "data": DATA_DIR})
+
+
+def _towns(site: Site) -> list[dict[str, object]]:
+    """The area filter: each town, then its villages (chosen after the town; the filter value is the
+    village's label in the index, 渠沟镇 · 钟楼村)."""
+    return [{"name": a.name, "villages": [{"name": v.name, "label": village_label(a, v)} for v in a.villages]}
+            for a in site.config.areas]
 
 
 def best_bet_diagnostics(site: Site, pages: tuple[Page, ...]) -> list[Diagnostic]:

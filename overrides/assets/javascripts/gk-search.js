@@ -469,8 +469,27 @@
       document.documentElement.setAttribute("data-gk-search", "error");
     });
   }
+  // The area filter is nested: a town, then (when it has any) one of its villages. The index knows a
+  // village by its label "镇 · 村", so the filter value is the village's label when one is chosen.
+  var village = form.elements.village, villageBox = village && village.parentNode;
+  var villages = village ? Array.prototype.slice.call(village.options, 1) : [];
+  function showVillages(town, chosen) {
+    if (!village) return;
+    while (village.options.length > 1) village.remove(1);
+    villages.forEach(function (o) { if (o.getAttribute("data-town") === town) village.add(o); });
+    village.value = chosen || "";
+    villageBox.hidden = village.options.length < 2;
+  }
+  function setArea(value) {
+    var owner = villages.filter(function (o) { return o.value === value; })[0];
+    var town = owner ? owner.getAttribute("data-town") : value, select = form.elements.area;
+    select.value = "";
+    for (var i = 0; i < select.options.length; i++) if (select.options[i].value === town) select.value = town;
+    showVillages(select.value, owner && select.value ? value : "");
+  }
   function filtersOf() {
-    return { type: form.elements.type.value, area: form.elements.area.value };
+    var chosen = village && !villageBox.hidden ? village.value : "";
+    return { type: form.elements.type.value, area: chosen || form.elements.area.value };
   }
   function submit(event) {
     if (event) event.preventDefault();
@@ -485,18 +504,22 @@
   }
   form.addEventListener("submit", submit);
   form.elements.type.addEventListener("change", function () { if (input.value.trim()) submit(); });
-  form.elements.area.addEventListener("change", function () { if (input.value.trim()) submit(); });
+  form.elements.area.addEventListener("change", function () {
+    showVillages(form.elements.area.value, "");
+    if (input.value.trim()) submit();
+  });
+  if (village) village.addEventListener("change", function () { if (input.value.trim()) submit(); });
   more.addEventListener("click", function () { if (current) showMore(); });
   var params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  ["type", "area"].forEach(function (name) {
-    var value = params.get(name) || "", select = form.elements[name];
+  (function (value, select) {
     for (var i = 0; i < select.options.length; i++) if (select.options[i].value === value) select.value = value;
-  });
+  })(params.get("type") || "", form.elements.type);
+  setArea(params.get("area") || "");
   window.gkSearchTokens = { normalise: normalise, queryTerms: queryTerms, keysOf: keysOf, bucket: bucket };
   window.gkSearch = function (q, filters) {
     input.value = q;
-    if (filters) { form.elements.type.value = filters.type || ""; form.elements.area.value = filters.area || ""; }
+    if (filters) { form.elements.type.value = filters.type || ""; setArea(filters.area || ""); }
     return submit();
   };
   if (input.value.trim()) submit(); else document.documentElement.setAttribute("data-gk-search", "ready");
