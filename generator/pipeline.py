@@ -54,6 +54,7 @@ from .rules import (
     basis_diagnostics,
     compliance_diagnostics,
     freshness_diagnostics,
+    internal_notes,
     missing_procedures,
     period_diagnostics,
     place_diagnostics,
@@ -65,7 +66,6 @@ from .rules import (
     traditional_diagnostics,
     unrecorded_changes,
 )
-from .rules.public_text import internal_notes
 
 WORK_DIR = ".gongkai-build"
 

@@ -9,10 +9,11 @@ Chinese title from the catalogue), message, hint.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 
 from ..codes import CODES
-from ..diagnostics import Diagnostic, Severity, printable
+from ..diagnostics import Diagnostic, Severity, printable, sort_diagnostics
 
 JSON_KEYS = ("file", "line", "column", "code", "severity", "title", "message", "hint")
 
@@ -46,3 +47,19 @@ def as_github(diags: Iterable[Diagnostic]) -> str:
         body = printable(d.message) + (f"\n提示：{printable(d.hint)}" if d.hint else "")  # values cannot add lines
         lines.append(f"::{kind} {','.join(props)}::{_escape(body)}")
     return "\n".join(lines)
+
+
+def print_diagnostics(diags: Sequence[Diagnostic], fmt: str = "text") -> None:
+    """Every diagnostic in `fmt` (text and github also on stderr), sorted, with a count."""
+    ordered = sort_diagnostics(diags)
+    if fmt == "json":
+        print(as_json(ordered))
+        return
+    if fmt == "github" and ordered:
+        print(as_github(ordered))
+    for d in ordered:
+        print(d.format(), file=sys.stderr)
+    errors = sum(1 for d in ordered if d.severity is Severity.ERROR)
+    warnings = len(ordered) - errors
+    if ordered:
+        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)

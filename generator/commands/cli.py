@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import pipeline
-from ..diagnostics import Severity, has_errors, os_path, os_reason, printable, sort_diagnostics
+from ..diagnostics import has_errors, os_path, os_reason, printable
 from . import (
     EXIT_BUG,
     EXIT_CODES_HELP,
@@ -21,26 +21,11 @@ from . import (
     EXIT_USAGE,
     links,
 )
-from .ci_format import as_github, as_json
+from .ci_format import print_diagnostics as _print_diagnostics
 from .editing import _cmd_new, _cmd_schema
 
 FORMATS = ("text", "json", "github")
 TODAY_HELP = "按哪一天判断复核期限和地价年限（YYYY-MM-DD），默认取 SOURCE_DATE_EPOCH，否则取今天"
-
-
-def _print_diagnostics(diags: Sequence, fmt: str = "text") -> None:
-    ordered = sort_diagnostics(diags)
-    if fmt == "json":
-        print(as_json(ordered))
-        return
-    if fmt == "github" and ordered:
-        print(as_github(ordered))
-    for d in ordered:
-        print(d.format(), file=sys.stderr)
-    errors = sum(1 for d in ordered if d.severity is Severity.ERROR)
-    warnings = len(ordered) - errors
-    if ordered:
-        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
 
 
 def _date_arg(text: str) -> dt.date:

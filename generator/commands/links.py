@@ -9,6 +9,7 @@ from pathlib import Path
 from ..diagnostics import Severity
 from ..post.external_links import check
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .ci_format import print_diagnostics
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,14 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import _print_diagnostics  # one printer for every command
 
     if args.timeout <= 0 or args.jobs < 1:
         print("--timeout 必须大于 0，--jobs 至少为 1。", file=sys.stderr)
         return EXIT_USAGE
     root = Path(args.root)
     diags = check(root, timeout=args.timeout, jobs=args.jobs)
-    _print_diagnostics(diags, args.format)
+    print_diagnostics(diags, args.format)
     if any(d.code == "B608" for d in diags) or any(d.severity is Severity.ERROR for d in diags):
         return EXIT_INVALID
     if args.format == "text":

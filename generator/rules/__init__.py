@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .places import place_diagnostics as place_diagnostics
     from .plain_language import plain_language_diagnostics as plain_language_diagnostics
     from .project_rules import missing_procedures as missing_procedures
+    from .public_text import internal_notes as internal_notes
     from .references import Site as Site
     from .references import resolve as resolve
     from .rules import production_rules as production_rules
