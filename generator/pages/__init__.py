@@ -1,40 +1,20 @@
-"""Derive stage: the resolved Site -> the list of pages to publish (renderer-independent values)."""
+"""Derive stage: the resolved Site -> the list of pages to publish (renderer-independent values).
+
+Exports are lazy (`generator.exports`), so importing one helper module of this package (`pages.links`,
+used by the rules) does not import every page module, and no import circle runs through here."""
 
 from __future__ import annotations
 
-from ..rules.references import Site
-from .disclosure_pages import disclosure_pages
-from .estimator_pages import estimator_pages
-from .funds_pages import audit_pages, funds_pages
-from .glossary_inline import explain_terms
-from .home import home_page
-from .housing_pages import estate_pages
-from .navigation import NAV
-from .onward import attach_onward, onward_diagnostics
-from .open_data import open_data_page
-from .page import Page
-from .policy_pages import interpretation_pages, policy_pages
-from .posters import with_posters
-from .procedure_pages import procedure_pages
-from .project_pages import project_pages
-from .recent_page import recent_page
-from .reference_pages import contact_pages, faq_pages, glossary_pages, remedy_pages
-from .search_page import best_bet_diagnostics, search_page
-from .standard_pages import standard_pages
+from typing import TYPE_CHECKING
 
+from .. import exports
 
-def derive_pages(site: Site) -> tuple[Page, ...]:
-    pages: list[Page] = []
-    for derive in (standard_pages, procedure_pages, policy_pages, interpretation_pages, faq_pages,
-                   glossary_pages, remedy_pages, contact_pages, project_pages, disclosure_pages,
-                   funds_pages, audit_pages, estate_pages):
-        pages.extend(derive(site))
-    pages.insert(0, home_page(site, tuple(pages)))
-    pages.append(recent_page(site, tuple(pages)))
-    pages.append(open_data_page(site))  # data files, not news: kept out of recent lists
-    pages.extend(estimator_pages(site))  # tools, not news: kept out of the home page's recent list
-    pages.append(search_page(site, tuple(pages)))  # last: not a content page, not in recent lists
-    return tuple(sorted(with_posters(site, list(attach_onward(site, pages))), key=lambda p: p.path))
+if TYPE_CHECKING:
+    from .derive import derive_pages as derive_pages
+    from .glossary_inline import explain_terms as explain_terms
+    from .navigation import NAV as NAV
+    from .onward import onward_diagnostics as onward_diagnostics
+    from .page import Page as Page
+    from .search_page import best_bet_diagnostics as best_bet_diagnostics
 
-
-__all__ = ["NAV", "Page", "best_bet_diagnostics", "derive_pages", "explain_terms", "onward_diagnostics"]
+__all__, __getattr__ = exports(__name__, __file__)
