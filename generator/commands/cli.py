@@ -23,6 +23,7 @@ from . import (
 )
 from .ci_format import print_diagnostics as _print_diagnostics
 from .editing import _cmd_new, _cmd_schema
+from .estimating import _cmd_estimate
 
 FORMATS = ("text", "json", "github")
 TODAY_HELP = "按哪一天判断复核期限和地价年限（YYYY-MM-DD），默认取 SOURCE_DATE_EPOCH，否则取今天"
@@ -120,27 +121,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     return serve(Path(args.root), lambda line: print(line, file=sys.stderr), host=args.host, port=args.port)
-
-
-def _cmd_estimate(args: argparse.Namespace) -> int:
-    import json
-
-    from ..estimate.request import estimate_file
-
-    site, diags = pipeline.analyse(Path(args.root))
-    if site is None or has_errors(diags):
-        _print_diagnostics(diags)
-        return EXIT_INVALID
-    source = Path(args.input)
-    if not source.is_file():
-        print(f"找不到输入文件 {source}", file=sys.stderr)
-        return EXIT_USAGE
-    breakdown, problems = estimate_file(site, args.standard, str(source), source.read_bytes())
-    if breakdown is None:
-        _print_diagnostics(problems)
-        return EXIT_INVALID
-    print(json.dumps(breakdown.as_json(), ensure_ascii=False, indent=2))
-    return EXIT_OK
 
 
 def _cmd_urls(args: argparse.Namespace) -> int:
@@ -284,8 +264,10 @@ def parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("estimate", help="按补偿标准估算补偿（与网页上的估算完全一致），以 JSON 输出明细")
     common(e)
-    e.add_argument("--standard", required=True, help="补偿标准的标识（id）")
-    e.add_argument("--input", required=True, help="情形文件（YAML 或 JSON）：lines 各项数量、shared 共用数量")
+    e.add_argument("--standard", help="补偿标准的标识（id）")
+    e.add_argument("--input", help="情形文件（YAML 或 JSON）：lines 各项数量、shared 共用数量")
+    e.add_argument("--household", help="一户的情形文件（YAML 或 JSON）：regime 集体土地/国有土地、compensation_mode "
+                   "货币补偿/产权调换（可不写）、standards 各标准的 lines 和 shared；输出各标准的明细和合计")
     e.set_defaults(func=_cmd_estimate)
     r = sub.add_parser("report", help="打印公开事项对照表（与网站上的对照表相同）；--strict 时必选事项缺失或逾期则失败")
     common(r)

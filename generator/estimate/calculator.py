@@ -37,6 +37,10 @@ class Line:
     document: str
     article: int | None
     minimum_for: str | None  # this line is the floor of another line
+    modes: tuple[str, ...] = ()  # compensation modes it applies under; empty = both
+
+    def applies_under(self, mode: str | None) -> bool:
+        return mode is None or not self.modes or mode in self.modes
 
     @property
     def title(self) -> str:
@@ -87,7 +91,8 @@ def _line(site: Site, standard: CompensationStandard, rate: Rate, from_path: str
     return Line(id=rate.id, name=rate.name, spec=rate.spec or "", condition=rate.condition or "",
                 zone=isinstance(rate, Zone), rate_fen=to_fen(rate.amount), unit=rate.unit,
                 measures=measures(rate.unit), source=cite(site, citation, from_path),
-                document=standard.source.document, article=article, minimum_for=rate.minimum_for)
+                document=standard.source.document, article=article, minimum_for=rate.minimum_for,
+                modes=tuple(rate.modes))
 
 
 def calculator_for(site: Site, standard: CompensationStandard, from_path: str) -> Calculator:
@@ -115,6 +120,7 @@ def browser_data(calc: Calculator) -> dict[str, Any]:
             "rate": format_fen(line.rate_fen), "unit": line.unit,
             "measures": [_measure_data(m) for m in line.measures],
             "minimum_for": line.minimum_for or "",
+            "modes": list(line.modes),
             "source": {"label": line.source.label, "href": line.source.href},
         } for line in calc.lines],
     }

@@ -70,6 +70,9 @@ CATEGORY_LABELS = {
 
 REGIME_LABELS = {"land_collective": "集体土地征收", "house_state": "国有土地上房屋征收", "both": "集体土地与国有土地"}
 Regime = Annotated[Literal["land_collective", "house_state", "both"], labelled(REGIME_LABELS)]
+MODE_LABELS = {"monetary": "货币补偿", "property_swap": "产权调换"}
+Mode = Annotated[Literal["monetary", "property_swap"], labelled(MODE_LABELS)]
+HOUSEHOLD_REGIMES = {"land_collective": ("集体土地", "集体土地征收"), "house_state": ("国有土地", "国有土地上房屋征收")}
 STATUS_LABELS = {"current": "现行", "superseded": "已被取代", "repealed": "已废止"}
 
 
@@ -86,6 +89,10 @@ class Rate(Strict):
     minimum_for: Id | None = describe(
         "保底对象", "本项是另一项的最低标准（按那一项计算不足本项金额的，补足差额）时，写那一项的标识；"
         "估算时本项显示为“按最低标准补足”", default=None)
+    modes: list[Mode] = describe(
+        "适用补偿方式", "只在某种补偿方式下适用时写明：monetary 货币补偿 / property_swap 产权调换"
+        "（如 临时安置费只给选择产权调换的）；不写表示两种方式都适用。户的估算按所选方式去掉不适用的项目",
+        default_factory=list)
 
 
 class Zone(Rate):
@@ -110,6 +117,25 @@ class Example(Situation):
     """A worked example shown on the standard page; its amounts are computed at build time, never typed."""
 
     title: Text = describe("举例说明", "如 砖混结构住宅 120 平方米")
+
+
+def _household_regime(value: Any) -> Any:
+    if isinstance(value, str):
+        for code, labels in HOUSEHOLD_REGIMES.items():
+            if value.strip() in labels:
+                return code
+    return value
+
+
+class Household(Strict):
+    """A household for `gongkai estimate --household`: its regime and, per standard, its situation."""
+
+    regime: Annotated[Literal["land_collective", "house_state"], BeforeValidator(_household_regime)] = describe(
+        "征收类型", "集体土地（land_collective）或 国有土地（house_state）")
+    compensation_mode: Mode | None = describe(
+        "补偿方式", "货币补偿（monetary）或 产权调换（property_swap）；不写则列出两种方式都可能有的项目", default=None)
+    standards: dict[Id, Situation] = describe(
+        "各补偿标准", "补偿标准的标识 → 与 gongkai estimate --input 相同的 lines、shared", default_factory=dict)
 
 
 class Republication(Strict):

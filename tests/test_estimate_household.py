@@ -1,0 +1,108 @@
+"""`gongkai estimate --household`: every estimator-enabled standard of a regime in one itemised result,
+the compensation mode leaving out lines that do not apply, an exact total, Chinese diagnostics at file:line."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+from conftest import REPO, source_copy
+
+from generator.commands.cli import main
+from generator.estimate import calculator_for, estimate
+from generator.estimate.household import estimate_household, household_standards
+from generator.model.standard import Household, Situation
+from generator.pages.links import page_path
+from generator.pipeline import analyse
+
+HOUSE = {"rural-house-sample": {"lines": {"brick-concrete": {"平方米": "120"}}},
+         "temporary-resettlement-rural-sample": {"lines": {"monthly-per-area": {"平方米": "120"}}, "shared": {"月": "6"}},
+         "crops-sample": {"lines": {"wheat": {"亩": "1.5"}}}}
+
+
+@cache
+def site():
+    found, _ = analyse(source_copy(REPO))
+    assert found is not None
+    return found
+
+
+def run(tmp_path, capsys, text: str) -> tuple[int, dict | None, str]:
+    path = tmp_path / "household.yml"
+    path.write_text(text, encoding="utf-8")
+    code = main(["estimate", "--root", str(source_copy(REPO)), "--household", str(path)])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if code == 0 else None), err
+
+
+def household(mode: str | None, standards: dict = HOUSE, regime: str = "集体土地") -> Household:
+    return Household.model_validate({"regime": regime, "compensation_mode": mode, "standards": standards})
+
+
+def test_regime_lists_only_its_estimator_standards():
+    ids = [s.id for s in household_standards(site(), "land_collective")]
+    assert "rural-house-sample" in ids and "crops-sample" in ids and "temporary-resettlement-rural-sample" in ids
+    assert not any("house-state" in i for i in ids)
+    assert all("house-state" in s.id for s in household_standards(site(), "house_state"))
+
+
+@pytest.mark.parametrize("label", ["集体土地", "集体土地征收", "land_collective"])
+def test_regime_by_code_or_chinese_label(label):
+    assert household(None, regime=label).regime == "land_collective"
+    assert household("产权调换").compensation_mode == household("property_swap").compensation_mode == "property_swap"
+
+
+def test_sections_match_per_standard_estimates_and_total_is_their_sum():
+    result = estimate_household(site(), household(None))
+    alone_totals = []
+    for section in result.sections:
+        standard = site().by_id["compensation_standards"][section.calc.standard_id]
+        alone = estimate(calculator_for(site(), standard, page_path("standards", standard.id)),
+                         Situation.model_validate(HOUSE[standard.id]))
+        assert [(i.line.id, i.amount_fen) for i in section.items] == [(i.line.id, i.amount_fen) for i in alone.items]
+        alone_totals.append(alone.total_fen)
+    assert len(result.sections) == 3
+    assert result.total_fen == sum(alone_totals) == sum(s.total_fen for s in result.sections)
+    assert [s.calc.standard_id for s in result.sections] == [
+        s.id for s in household_standards(site(), "land_collective") if s.id in HOUSE]
+
+
+def test_monetary_mode_leaves_out_temporary_resettlement():
+    swap = estimate_household(site(), household("产权调换"))
+    cash = estimate_household(site(), household("货币补偿"))
+    assert "temporary-resettlement-rural-sample" in [s.calc.standard_id for s in swap.sections]
+    assert "temporary-resettlement-rural-sample" not in [s.calc.standard_id for s in cash.sections]
+    assert ("temporary-resettlement-rural-sample", "monthly-per-area") in cash.not_applicable
+    assert swap.total_fen - cash.total_fen == 12_00 * 120 * 6  # 12.00 元/平方米·月 × 120 × 6
+
+
+def test_cli_prints_sections_and_exact_total(tmp_path, capsys):
+    code, out, _ = run(tmp_path, capsys, "regime: 集体土地\ncompensation_mode: 产权调换\nstandards:\n"
+                                         "  rural-house-sample:\n    lines:\n      brick-concrete: {平方米: \"120.5\"}\n"
+                                         "  temporary-resettlement-rural-sample:\n    lines:\n"
+                                         "      monthly-per-area: {平方米: \"50\"}\n    shared: {月: \"3\"}\n")
+    assert code == 0 and out is not None
+    assert out["regime_label"] == "集体土地征收" and out["compensation_mode_label"] == "产权调换"
+    house, temp = out["sections"]
+    assert house["lines"][0]["rate"] == "1300.00" and house["lines"][0]["quantity_text"] == "120.5 平方米"
+    assert house["lines"][0]["source"]["article_label"] == "第四十八条"
+    assert [x["kind"] for x in temp["lines"]] == ["rate", "top_up"]  # 12 × 50 × 3 = 1800 < 800 × 3
+    assert temp["total"] == "2400.00"
+    assert out["total"] == "159050.00" and out["total_text"] == "159,050.00"
+    assert "不是补偿决定" in out["notice"]
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("regime: 火星\nstandards: {}\n", 1, "regime"),
+    ("regime: 国有土地\nstandards:\n  rural-house-sample: {}\n", 3, "国有土地上房屋征收没有可以估算的补偿标准"),
+    ("regime: 集体土地\nstandards:\n  rural-house-sample:\n    lines:\n      brick-concrete: {平方米: \"1.234\"}\n",
+     5, "小数位太多"),
+    ("regime: 集体土地\nstandards:\n  rural-house-sample:\n    lines:\n      palace: {平方米: \"1\"}\n", 5, "palace"),
+    ("regime: 集体土地\nstandards: [\n", 3, "YAML"),
+])
+def test_cli_reports_problems_in_chinese_at_file_and_line(tmp_path, capsys, text, line, words):
+    code, _, err = run(tmp_path, capsys, text)
+    assert code == 1
+    assert f"household.yml:{line}:" in err and words in err
+    assert "Traceback" not in err
