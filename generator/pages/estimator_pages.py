@@ -11,8 +11,9 @@ from typing import Any
 from ..estimate import NOTICE, Breakdown, applies, browser_data, calculator_for, worked_examples
 from ..estimate.arithmetic import format_fen
 from ..estimate.calculator import SAMPLE_NOTICE, Calculator, Line
-from ..model.standard import CATEGORY_LABELS, CompensationStandard
+from ..model.standard import CATEGORY_LABELS, MODE_LABELS, CompensationStandard
 from ..rules.references import Site
+from .household_pages import household_links, household_pages
 from .links import page_path, relative
 from .page import Page, latest
 
@@ -29,13 +30,15 @@ def estimator_pages(site: Site) -> list[Page]:
     if not standards:
         return []
     pages = [_estimator_page(site, s) for s in standards]
+    pages += household_pages(site, _standard_form)
     index_path = page_path(SECTION)
     entries = [{"title": s.title, "href": relative(index_path, estimator_path(s.id)), "summary": s.summary,
                 "category": CATEGORY_LABELS[s.category], "sample": s.sample} for s in standards]
     pages.append(Page(path=index_path, title=LABEL, section=LABEL, kind="index",
                       description="按补偿标准自己算一算：输入面积、月数、数量，看到每一项怎么算、依据是哪一条。",
                       updated=latest([s.updated for s in standards], site.config.updated),
-                      template="estimators_index.md.j2", context={"entries": entries, "notice": NOTICE},
+                      template="estimators_index.md.j2",
+                      context={"entries": entries, "notice": NOTICE, "households": household_links(site, index_path)},
                       sample=any(s.sample for s in standards)))
     return pages
 
@@ -56,9 +59,14 @@ def _form(calc: Calculator, covers: dict[str, str]) -> dict[str, Any]:
                     "placeholder": m.placeholder} for m in calc.shared],
         "items": [{"id": i.id, "title": i.title, "rate": f"{format_fen(i.rate_fen)} {i.unit}",
                    "condition": i.condition, "source": i.source, "fields": _field(i, f"line:{i.id}"),
+                   "modes": "、".join(MODE_LABELS[m] for m in i.modes),
                    "floor_of": (calc.line(i.minimum_for).title if i.minimum_for else "")}  # type: ignore[union-attr]
                   for i in calc.items],
     }
+
+
+def _standard_form(site: Site, s: CompensationStandard, calc: Calculator) -> dict[str, Any]:
+    return _form(calc, {z.id: "、".join(site.areas[a].name for a in z.covers) for z in s.zones})
 
 
 def _estimator_page(site: Site, s: CompensationStandard) -> Page:
@@ -69,7 +77,7 @@ def _estimator_page(site: Site, s: CompensationStandard) -> Page:
         "standard_href": relative(path, page_path("standards", s.id)),
         "notice": NOTICE,
         "sample_notice": SAMPLE_NOTICE if s.sample else "",
-        "form": _form(calc, {z.id: "、".join(site.areas[a].name for a in z.covers) for z in s.zones}),
+        "form": _standard_form(site, s, calc),
         "data": json.dumps(browser_data(calc), ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         "examples": example_views(site, s, path),
     }

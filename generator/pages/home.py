@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..rules.references import Site
+from .household_pages import household_links
 from .links import page_path, relative
 from .page import Page, latest
 
@@ -22,14 +23,19 @@ SECTIONS = (
 )
 
 
+def _cards(site: Site, path: str) -> list[dict[str, str]]:
+    """The home cards; the household estimators come right after 我的项目 (how much will my household get)."""
+    cards = [{"label": label, "blurb": blurb, "href": relative(path, page_path(key))} for key, label, blurb in SECTIONS]
+    return cards[:1] + household_links(site, path) + cards[1:]
+
+
 def home_page(site: Site, pages: tuple[Page, ...]) -> Page:
     path = page_path("")
     leaves = [p for p in pages if p.kind != "index"]
     recent = sorted(leaves, key=lambda p: (p.updated, p.path), reverse=True)[:8]
     context = {
         "config": site.config,
-        "sections": [{"label": label, "blurb": blurb, "href": relative(path, page_path(key))}
-                     for key, label, blurb in SECTIONS],
+        "sections": _cards(site, path),
         "recent": [{"title": p.title, "href": relative(path, p.path), "updated": p.updated.isoformat(),
                     "section": p.section} for p in recent],
     }

@@ -49,13 +49,17 @@
     return yuan.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + cents;
   }
 
-  /* The situation as the generator's Situation: {lines: {id: {factor: text}}, shared: {factor: text}}. */
-  function readSituation(form, data) {
+  /* The situation as the generator's Situation: {lines: {id: {factor: text}}, shared: {factor: text}}.
+     On the household page every field name starts with its standard's prefix ("id|"). */
+  function readSituation(form, data, prefix) {
+    prefix = prefix || "";
     var situation = { lines: {}, shared: {} };
-    var zone = form.elements.zone ? form.elements.zone.value : "";
+    var zoneEl = form.elements[prefix + "zone"];
+    var zone = zoneEl ? zoneEl.value : "";
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === "zone") { return; }
-      var parts = el.name.split(":");
+      if (!el.name || el.name.indexOf(prefix) !== 0 || el.name === prefix + "zone") { return; }
+      var parts = el.name.slice(prefix.length).split(":");
+      if (prefix === "" && parts[0].indexOf("|") >= 0) { return; }
       var value = el.type === "checkbox" ? (el.checked ? "1" : "") : el.value.trim();
       if (value === "") { return; }
       if (parts[0] === "shared") { situation.shared[parts[1]] = value; }
@@ -127,13 +131,12 @@
       if (box) { box.textContent = message; }
       if (message) { el.setAttribute("aria-invalid", "true"); ok = false; } else { el.removeAttribute("aria-invalid"); }
     });
-    var zoneFilled = Array.prototype.some.call(form.querySelectorAll("input[name^='zone:']"),
-      function (el) { return el.value.trim() !== ""; });
-    if (zoneFilled && form.elements.zone && !form.elements.zone.value) {
-      form.elements.zone.setAttribute("aria-invalid", "true");
-      return false;
-    }
-    if (form.elements.zone) { form.elements.zone.removeAttribute("aria-invalid"); }
+    Array.prototype.forEach.call(form.querySelectorAll("select[name$='zone']"), function (sel) {
+      var p = sel.name.slice(0, -4);
+      var filled = Array.prototype.some.call(form.querySelectorAll("input[name^='" + p + "zone:']"),
+        function (el) { return el.value.trim() !== ""; });
+      if (filled && !sel.value) { sel.setAttribute("aria-invalid", "true"); ok = false; } else { sel.removeAttribute("aria-invalid"); }
+    });
     return ok;
   }
 
@@ -218,8 +221,92 @@
     update();
   }
 
+  /* The household page: one fieldset per standard, a compensation mode, one total (estimate/household.py). */
+  function forMode(data, mode) {
+    var kept = data.lines.filter(function (l) { return !mode || !l.modes || !l.modes.length || l.modes.indexOf(mode) >= 0; });
+    var ids = kept.map(function (l) { return l.id; });
+    kept = kept.filter(function (l) { return !l.minimum_for || ids.indexOf(l.minimum_for) >= 0; });
+    return { standard: data.standard, lines: kept };
+  }
+
+  function householdMode(form) {
+    var checked = form.querySelector("input[name=mode]:checked");
+    return checked ? checked.value : "";
+  }
+
+  function renderHousehold(box, form, sections) {
+    var out = box.querySelector(".gk-estimator__result"), mode = householdMode(form), total = 0n, shown = 0;
+    out.textContent = "";
+    if (!validate(form)) {
+      out.appendChild(el("p", "请先改正标红的地方（数量只写数字；填了土地面积的要选区片）。", "gk-warning"));
+      return;
+    }
+    sections.forEach(function (sec) {
+      var fs = document.getElementById("std-" + sec.data.standard);
+      var data = forMode(sec.data, mode);
+      Array.prototype.forEach.call(fs.querySelectorAll(".gk-est-item[data-modes]"), function (item) {
+        item.hidden = !!mode && item.getAttribute("data-modes").indexOf(mode === "monetary" ? "货币补偿" : "产权调换") < 0;
+      });
+      var result = estimate(data, readSituation(form, data, sec.prefix));
+      if (!result.items.length) { return; }
+      shown += 1;
+      total += result.total;
+      var t = table(result);
+      t.querySelector("caption").textContent = sec.title + "（估算）";
+      t.setAttribute("data-standard", sec.data.standard);
+      out.appendChild(el("div", undefined, "gk-table")).appendChild(t);
+    });
+    if (!shown) {
+      out.appendChild(el("p", "填写上面的数量后，这里会逐项显示估算明细和合计。", "gk-estimator__empty"));
+      return;
+    }
+    var p = out.appendChild(el("p", "全户合计（估算）：", "gk-household__total"));
+    var strong = p.appendChild(el("strong", formatFen(total) + " 元", "gk-amount"));
+    strong.setAttribute("data-household-total", total.toString());
+  }
+
+  function saveToUrl(form) {
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name) { return; }
+      if ((el.type === "checkbox" || el.type === "radio") ? el.checked : el.value.trim() !== "") {
+        params.append(el.name, el.type === "checkbox" ? "1" : el.value.trim());
+      }
+    });
+    history.replaceState(null, "", location.pathname + location.search + (params.toString() ? "#" + params.toString() : ""));
+  }
+
+  function restoreFromUrl(form) {
+    if (location.hash.length < 2) { return; }
+    var params = new URLSearchParams(location.hash.slice(1));
+    params.forEach(function (value, name) {
+      var els = form.querySelectorAll("[name='" + name.replace(/'/g, "") + "']");
+      Array.prototype.forEach.call(els, function (el) {
+        if (el.type === "radio") { el.checked = el.value === value; } else if (el.type === "checkbox") { el.checked = value === "1"; } else { el.value = value; }
+      });
+    });
+  }
+
+  function initHousehold(box) {
+    var form = box.querySelector("form");
+    var sections = Array.prototype.map.call(box.querySelectorAll("fieldset[data-estimator]"), function (fs) {
+      return { prefix: fs.getAttribute("data-prefix"), title: fs.getAttribute("data-title"),
+               data: JSON.parse(fs.getAttribute("data-estimator")) };
+    });
+    restoreFromUrl(form);
+    var update = function () { renderHousehold(box, form, sections); saveToUrl(form); };
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+    var print = box.querySelector("[data-print]");
+    if (print) { print.addEventListener("click", function () { window.print(); }); }
+    box.setAttribute("data-ready", "");
+    renderHousehold(box, form, sections);
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".gk-estimator[data-estimator]"), init);
+    Array.prototype.forEach.call(document.querySelectorAll(".gk-household"), initHousehold);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
