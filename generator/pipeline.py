@@ -9,6 +9,7 @@ unless every stage reported no error.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import inspect
@@ -21,6 +22,7 @@ from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit import cached_markdown, render_pages, write_tree
 from .estimate import check_examples
 from .load import Content, drop_followups, load_content
+from .load.attachments import read_attachments
 from .pages import NAV, Page, best_bet_diagnostics, derive_pages, explain_terms, onward_diagnostics
 from .parallel import Work, fan_out
 from .post import (
@@ -31,6 +33,7 @@ from .post import (
     plan_redirects,
     published_figures,
     search_index,
+    write_attachments,
     write_city_part,
     write_feed,
     write_manifest,
@@ -74,7 +77,7 @@ WORK_DIR = ".gongkai-build"
 PostProcessor = Callable[[Site, tuple[Page, ...], Path], list[Diagnostic]]
 # A post-processor only adds files: a rendered page in staging may be linked to the render cache, so
 # it is never rewritten (asset names are settled before the render: renderer/theme_assets.py).
-POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_open_data, write_posters, write_redirects,
+POSTPROCESSORS: tuple[PostProcessor, ...] = (write_feed, write_open_data, write_attachments, write_posters, write_redirects,
                                               write_security_txt, search_index)
 # Post-processors that keep per-page results between builds take `cache=`: their folder in the work folder.
 CACHE_DIR = "cache"
@@ -106,7 +109,12 @@ def analyse(root: Path, production: bool = False,
     """Load, validate and resolve a site project; every diagnostic is collected. Freshness (review
     dates, land price age) is judged only when the caller says what day it is."""
     loaded, load_diags = load_content(root, root / WORK_DIR / CACHE_DIR)  # files checked before: from the cache
-    return analyse_content(loaded, load_diags, production, today)
+    site, diags = analyse_content(loaded, load_diags, production, today)
+    if site is None:
+        return site, diags
+    keys = [("projects", p.id) for p in site.of("projects")]
+    files, more = read_attachments(root, [site.located[k] for k in keys if k in site.located])
+    return dataclasses.replace(site, files=files), diags + more
 
 
 def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], production: bool = False,

@@ -36,6 +36,7 @@ from .yamlplain import NEEDS_TREE, plain_values
 from .yamlsource import MAX_FILE_BYTES, Node, decode, parse
 
 CONFIG_FILE = "site_config.yml"
+ATTACHMENT_FOLDER = "files"  # content/projects/<id>/files/: a project's attachments, not content files
 CONTENT_DIR = "content"
 MAX_TOTAL_BYTES = 50_000_000
 SECONDS_PER_BYTE = 5e-8  # parsing and validating, measured on the synthetic project (≈ 0.05 s per MB)
@@ -110,6 +111,8 @@ def _read_type_folder(root: Path, entry: os.DirEntry[str], sources: list[Source]
     files, diags = files_below(entry.path, rel)
     for parts, file in files:
         frel = "/".join((rel, *parts))
+        if entry.name == "projects" and len(parts) >= 3 and parts[1] == ATTACHMENT_FOLDER:
+            continue  # announcement attachments (PDF, JPG, PNG): read by load/attachments.py when named
         if not parts[-1].endswith((".yml", ".yaml")):
             diags.append(error(frel, 0, 0, "S213", "内容文件必须以 .yml 结尾", "请改名为 .yml，或移出 content 目录。"))
             continue

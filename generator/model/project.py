@@ -158,6 +158,17 @@ class ProgressEntry(Strict):
     note: PublicText | None = describe("说明", "一句话说明，不得含个人信息", default=None)
 
 
+ATTACHMENT_TYPES = {".pdf": "PDF", ".jpg": "JPG", ".jpeg": "JPG", ".png": "PNG"}
+
+
+class Attachment(Strict):
+    """A scan or file posted with an announcement, kept in the project's folder and published as is."""
+
+    title: PublicText = describe("附件名称", "如 征收范围图（扫描件）")
+    file: Text = describe("文件", "项目文件夹里的文件路径，如 content/projects/项目标识/files/2025-01-notice.pdf；"
+                          "只收 PDF、JPG、PNG")
+
+
 class Announcement(Strict):
     """One announcement (公告) of a project, as posted."""
 
@@ -174,6 +185,11 @@ class Announcement(Strict):
     step: Id | None = describe("所属步骤", "所属程序中步骤的标识；不填时按公告类型自动对应", default=None)
     summary: PublicText = describe("一句话看懂", "用一句大白话说明这份公告讲什么")
     body: PublicMarkdown | None = describe("正文摘要", "公告要点，可用简单 Markdown；不得含分户信息", default=None)
+    full_text: PublicMarkdown | None = describe(
+        "公告全文", "公告正文全文，照录，可用简单 Markdown；不得含分户信息。不填时页面只显示摘要并请居民到公告栏查看",
+        default=None)
+    attachments: list[Attachment] = describe("附件", "公告的附件（扫描件、图片），每项写 title 和 file",
+                                             default_factory=list)
     registration: Registration | None = describe("补偿登记", "征地补偿安置公告须写明登记方式和期限", default=None)
     objection: Objection | None = describe("异议渠道", "提出异议的渠道和期限", default=None)
     remedies: PublicText | None = describe("救济途径", "决定类公告须写明申请行政复议、提起行政诉讼的权利", default=None)

@@ -11,6 +11,7 @@ from ..rules.project_rules import MINIMUMS, UNIT_TEXT, site_calendar
 from ..rules.references import Site
 from ..rules.remedy_dates import last_day, remedy_dates
 from ..rules.timeline import STATE_LABELS, Timeline, procedure_of, timeline
+from .attachments import attachment_views
 from .links import page_path, relative
 from .money_views import project_money_view
 from .page import Page, latest
@@ -70,7 +71,7 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         "p": p, "area": area, "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status],
         "steps": steps, "procedure_href": relative(path, procedure_path),
         "next": next((s for s in steps if s["state"] == "next"), None),
-        "announcements": [{**_announcement(a), "disagree": _disagree(site, path, p, a)} for a in announcements],
+        "announcements": [{**_announcement(a), "files": attachment_views(site, a), "disagree": _disagree(site, path, p, a)} for a in announcements],
         "approval": _approval(p),
         "money": project_money_view(site, p, path),
         "periods": [{"title": s.title, "href": relative(path, page_path("standards", s.id)), "what": x.what,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
+    from .attachments import write_attachments as write_attachments
     from .feed import write_feed as write_feed
     from .manifest import foreign_entry as foreign_entry
     from .manifest import write_manifest as write_manifest

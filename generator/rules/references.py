@@ -8,8 +8,8 @@ The result is `Site`, the immutable value every later stage reads.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,6 +32,7 @@ class Site:
     items: dict[str, tuple[Any, ...]]  # type key -> models, sorted by id
     by_id: dict[str, dict[str, Any]]  # type key -> id -> model
     located: dict[tuple[str, str], Located]  # (type key, id) -> the item with its source positions
+    files: Mapping[str, bytes] = field(default_factory=dict)  # announcement attachments by path (load/attachments.py)
 
     @property
     def areas(self) -> dict[str, Area | Village]:
