@@ -2,7 +2,7 @@
 
 A fixture is tests/fixtures/diagnostics/<CODE>/: files overlaid on the mini project, plus optional
 markers: REMOVE (paths to delete), LARGE (a path to pad past the size cap), PRODUCTION (check with
---production), LINKS (symbolic links to make), TODAY (check as of that day), EXTERNAL (found by the nightly
+--production), LINKS (symbolic links to make), SPARSE (a sparse file of a given size), TODAY (check as of that day), EXTERNAL (found by the nightly
 external-link check, `gongkai links`). B6xx codes need a build; the others are found by `gongkai check`.
 """
 
@@ -22,7 +22,7 @@ from generator.diagnostics import Severity
 from generator.post import external_links
 
 CASES = FIXTURES / "diagnostics"
-MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY", "EXTERNAL"}
+MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY", "EXTERNAL", "SPARSE"}
 WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "B608", "H406"}  # warnings (R323, R325: outside --production)
 
 
@@ -43,6 +43,12 @@ def make_project(code: str, dest: Path) -> Path:
         for line in (case / "LINKS").read_text().splitlines():
             rel, _, target = line.partition(" -> ")
             (project / rel).symlink_to(target)
+    if (case / "SPARSE").exists():  # "path bytes": a sparse file of that size (no disk, never read past its size)
+        rel, size = (case / "SPARSE").read_text().split()
+        target = project / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as f:
+            f.truncate(int(size))
     if (case / "LARGE").exists():
         target = project / (case / "LARGE").read_text().strip()
         target.write_bytes(target.read_bytes() + b"# " + b"x" * 1_000_100 + b"\n")

@@ -7,6 +7,7 @@ One browser for the module (the session's), one built site per district (session
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -160,3 +161,28 @@ def test_what_happens_next_in_my_project(phone, district) -> None:
     assert "一句话看懂" in announcement.inner_text()
     tap(page, ".gk-timeline__step--next .gk-timeline__title a")  # what the next step means, in the procedure
     assert page.url.split("#")[1] and "procedures/" in page.url
+
+
+def test_an_announcement_has_its_full_text_and_checkable_attachments(phone, district) -> None:
+    """Journey 2: the project page folds each announcement's full text (one tap opens it) and lists its
+    attachments with type, size and SHA-256; the file served at the link is exactly that file."""
+    d, _ = district
+    page = phone
+    tap(page, "article .gk-card a", "我的项目到哪一步了")
+    tap(page, f"article h2#{d.decision_area} + ul a")
+    full = page.locator("details.gk-fulltext").first
+    assert not full.evaluate("e => e.open"), "folded, so the page stays short"
+    full.locator("summary").click()
+    assert full.evaluate("e => e.open") and "公告" in full.inner_text()
+    fits_the_phone(page)
+    missing = page.locator("p.gk-fulltext")
+    assert missing.count() >= 1 and "全文还没有录入" in missing.first.inner_text()
+    item = page.locator(".gk-attachments li").first
+    item.scroll_into_view_if_needed()
+    link = item.locator("a")
+    data = page.request.get(link.evaluate("a => a.href")).body()  # what the download link serves
+    digest = hashlib.sha256(data).hexdigest()
+    assert link.get_attribute("data-sha256") == digest and int(link.get_attribute("data-bytes")) == len(data)
+    shown = item.inner_text()
+    assert digest in shown and f"{(len(data) * 10 + 512) // 1024 / 10:.1f} KB" in shown, shown
+    assert re.search(r"（(PDF|JPG|PNG)，", shown), shown
