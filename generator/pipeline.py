@@ -21,8 +21,7 @@ from .codes import MANDATORY
 from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit import cached_markdown, render_pages, write_tree
 from .estimate import check_examples
-from .load import Content, drop_followups, load_content
-from .load.attachments import read_attachments
+from .load import Content, drop_followups, load_content, read_attachments
 from .pages import NAV, Page, best_bet_diagnostics, derive_pages, explain_terms, onward_diagnostics
 from .parallel import Work, fan_out
 from .post import (

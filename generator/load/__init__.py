@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
+    from .attachments import read_attachments as read_attachments
     from .content import CONFIG_FILE as CONFIG_FILE
     from .content import Content as Content
     from .content import load_content as load_content
