@@ -140,3 +140,19 @@ def test_journey_how_much_will_my_household_get(browser, bundled_url, mode):
     other.wait_for_selector(".gk-household[data-ready]")
     assert other.locator("[data-household-total]").inner_text() == "164,640.00 元"
     context.close()
+
+
+def test_the_result_prints_on_one_a4_page(tab, bundled_url):
+    """Every line of every 集体土地 standard filled in (24 rows in six sections) still prints on one A4 page."""
+    tab.goto(bundled_url + "estimate/household-collective/", wait_until="networkidle")
+    tab.wait_for_selector(".gk-household[data-ready]")
+    tab.evaluate("""() => { const f = document.querySelector('.gk-household form');
+      f.querySelector('#gk-mode-property_swap').checked = true;
+      for (const el of f.querySelectorAll('input[data-places]')) el.value = '10';
+      for (const el of f.querySelectorAll('input[type=checkbox]')) el.checked = true;
+      for (const s of f.querySelectorAll('select')) s.selectedIndex = 1;
+      f.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    assert tab.locator(".gk-household tbody tr").count() >= 20
+    assert "产权调换" in tab.locator(".gk-household__total").inner_text()
+    pdf = tab.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1

@@ -260,7 +260,8 @@
       out.appendChild(el("p", "填写上面的数量后，这里会逐项显示估算明细和合计。", "gk-estimator__empty"));
       return;
     }
-    var p = out.appendChild(el("p", "全户合计（估算）：", "gk-household__total"));
+    var modeLabel = mode ? form.querySelector("label[for='gk-mode-" + mode + "']").textContent : "";
+    var p = out.appendChild(el("p", "全户合计（估算" + (modeLabel ? "，" + modeLabel : "") + "）：", "gk-household__total"));
     var strong = p.appendChild(el("strong", formatFen(total) + " 元", "gk-amount"));
     strong.setAttribute("data-household-total", total.toString());
   }
