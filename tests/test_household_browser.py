@@ -6,12 +6,14 @@ open the shared link and find the form restored."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from functools import cache
 
 import pytest
-from conftest import REPO, source_copy
+from conftest import REPO, serve_dir, source_copy
 from explain_project import situation_from_form
+from test_a11y import axe_violations
 from test_estimate_browser import _number
 
 from generator.estimate import calculator_for
@@ -113,6 +115,8 @@ def test_browser_household_total_equals_python(tab, bundled_url, regime):
 
 @pytest.mark.parametrize("mode", ["normal", "large"])
 def test_journey_how_much_will_my_household_get(browser, bundled_url, mode):
+    from axe_playwright_python.sync_playwright import Axe
+
     context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN")
     page = context.new_page()
     page.goto(bundled_url)
@@ -139,6 +143,30 @@ def test_journey_how_much_will_my_household_get(browser, bundled_url, mode):
     other.goto(shared)
     other.wait_for_selector(".gk-household[data-ready]")
     assert other.locator("[data-household-total]").inner_text() == "164,640.00 元"
+    assert axe_violations(other, Axe()) == ""
+    context.close()
+
+
+@pytest.mark.parametrize("mode", ["normal", "large"])
+def test_journey_on_another_district(browser, other_district_site, mode):
+    """tests/fixtures/other-district (one 集体土地 standard with zones): tap, choose a zone, type an area, read."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(serve_dir(other_district_site))
+    if mode == "large":
+        page.click("[data-gk-pref=large]")
+    link = page.locator("a", has_text="我家能补多少钱（集体土地）").first
+    link.scroll_into_view_if_needed()
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_selector(".gk-household[data-ready]")
+    select = page.locator(".gk-household select").first
+    select.select_option(index=1)
+    area = page.locator(".gk-household input[name$='zone:亩']").first
+    area.fill("２.５亩")
+    total = page.locator("[data-household-total]").inner_text()
+    assert re.fullmatch(r"[0-9,]+\.[0-9]{2} 元", total) and total != "0.00 元"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
 
 
