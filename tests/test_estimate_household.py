@@ -106,3 +106,11 @@ def test_cli_reports_problems_in_chinese_at_file_and_line(tmp_path, capsys, text
     assert code == 1
     assert f"household.yml:{line}:" in err and words in err
     assert "Traceback" not in err
+
+
+def test_standard_page_says_which_mode_a_line_is_limited_to():
+    from generator.pages import derive_pages
+
+    page = next(p for p in derive_pages(site()) if p.path == "standards/temporary-resettlement-rural-sample.md")
+    assert [f.condition for f in page.context["items"]] == [
+        "只适用于产权调换", "按面积计算不足此数的，按此数发放；只适用于产权调换。"]

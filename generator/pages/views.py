@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..model.fields import Article, Citation
 from ..model.policy import PolicyDocument
 from ..model.procedure import KIND_LABELS, UNIT_LABELS, TimeLimit
+from ..model.standard import MODE_LABELS
 from ..rules.references import Site
 from .links import page_path, relative
 from .text import amount_value, article_anchor, article_label, format_amount
@@ -68,6 +69,16 @@ def time_limit_text(limit: TimeLimit) -> str:
     return f"{KIND_LABELS[limit.kind]} {limit.value}{unit}（自{limit.from_}起算）{kind}"
 
 
+def _condition(rate: object) -> str:
+    """适用条件 as shown: the rate's own condition, then the compensation mode it is limited to (Rate.modes)."""
+    condition = getattr(rate, "condition", None) or ""
+    modes = getattr(rate, "modes", ())
+    if not modes:
+        return condition
+    limited = "只适用于" + "、".join(MODE_LABELS[m] for m in modes)
+    return f"{condition.rstrip('。')}；{limited}。" if condition else limited
+
+
 def figure(site: Site, standard_key: tuple[str, str], rate: object, index_loc: tuple[object, ...],
            from_path: str) -> FigureView:
     standard = site.by_id[standard_key[0]][standard_key[1]]
@@ -80,6 +91,6 @@ def figure(site: Site, standard_key: tuple[str, str], rate: object, index_loc: t
     return FigureView(
         id=rate.id, name=rate.name, spec=rate.spec or "",  # type: ignore[attr-defined]
         amount=format_amount(amount), value=amount_value(amount), unit=rate.unit,  # type: ignore[attr-defined]
-        condition=rate.condition or "", covers=covers, source=source,  # type: ignore[attr-defined]
+        condition=_condition(rate), covers=covers, source=source,
         origin=f"{pos.path}:{pos.line}",
     )
