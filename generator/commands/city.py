@@ -194,6 +194,6 @@ def _search_page(city: CityConfig, parts: list[tuple[str, CityPart, Path]]) -> P
     return Page(path=path, title="全市搜索", section="搜索", kind="index",
                 description="按关键词搜索全市各区县的补偿标准、征收程序、项目公告、政策文件和问答。",
                 updated=city.updated, template="search.md.j2",
-                context={"sections": sections, "types": types, "areas": [p.name for _, p, _ in parts],
+                context={"sections": sections, "types": types, "towns": [{"name": p.name, "villages": []} for _, p, _ in parts],
                          "root": "../", "data": "data/"})
 

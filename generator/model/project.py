@@ -40,14 +40,18 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, model_validator
+from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import Date, Flag, Id, MarkdownText, RefTo, Reviewed, Strict, Text, describe, labelled
 from .privacy import personal_data
 
 
-def no_personal_data(value: str) -> str:
+def no_personal_data(value: object) -> object:
+    """Runs before the shared text checks (a BeforeValidator), so one message names every kind of
+    personal data in a project's text (mobiles included), not only what every text field refuses."""
+    if not isinstance(value, str):
+        return value  # the text type reports it
     found = personal_data(value)
     if found:
         first = found[0]
@@ -57,8 +61,8 @@ def no_personal_data(value: str) -> str:
     return value
 
 
-PublicText = Annotated[Text, AfterValidator(no_personal_data)]
-PublicMarkdown = Annotated[MarkdownText, AfterValidator(no_personal_data)]
+PublicText = Annotated[Text, BeforeValidator(no_personal_data)]
+PublicMarkdown = Annotated[MarkdownText, BeforeValidator(no_personal_data)]
 
 
 class AnnouncementKind(StrEnum):
