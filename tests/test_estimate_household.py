@@ -114,3 +114,18 @@ def test_standard_page_says_which_mode_a_line_is_limited_to():
     page = next(p for p in derive_pages(site()) if p.path == "standards/temporary-resettlement-rural-sample.md")
     assert [f.condition for f in page.context["items"]] == [
         "只适用于产权调换", "按面积计算不足此数的，按此数发放；只适用于产权调换。"]
+
+
+def test_quantities_are_read_as_a_phone_keyboard_types_them(tmp_path, capsys):
+    """Full-width digits, a unit, spaces and a final 。 (as gk-estimator.js reads them) give the plain number."""
+    totals = set()
+    for typed in ["120", "１２０", "120平方米", "120 ㎡", " 120 。", "１２０平方米。"]:
+        code, out, err = run(tmp_path, capsys, f"regime: 集体土地\nstandards:\n  rural-house-sample:\n"
+                                               f"    lines:\n      brick-concrete: {{平方米: \"{typed}\"}}\n")
+        assert code == 0, err
+        assert out is not None
+        totals.add(out["total"])
+    assert totals == {"156000.00"}
+    code, _, err = run(tmp_path, capsys, "regime: 集体土地\nstandards:\n  rural-house-sample:\n"
+                                         "    lines:\n      brick-concrete: {平方米: \"一百二\"}\n")
+    assert code == 1 and "household.yml:5:" in err
