@@ -121,10 +121,12 @@ class DisclosureItem(Reviewed):
     audience_note: Text | None = describe("特定群体", "如 征收范围内被征收房屋产权所有人", default=None)
     mode: list[Mode] = describe("公开方式", "proactive 主动 / on_request 依申请，可两者都有", min_length=1)
     tier: list[Tier] = describe("公开层级", "county 县级 / township 乡级 / village 村级", min_length=1)
-    sources: list[Text] = describe("出处（编辑用）", "研究资料中看到该行的目录编号，如 P6；不在网页上显示", default_factory=list)
+    sources: list[Text] = describe("出处（编辑用）", "研究资料中看到该行的目录编号，如 P6；不在网页上显示", editor_only=True,
+                                   default_factory=list)
     inferred: Flag = describe("推定", "未在已发布目录中见到、由法条推定的行为 true；页面标注“推定”", default=False)
     published_in: list[Place] = describe("本站公开位置", "本站在哪里公开这一事项", default_factory=list)
-    note: Text | None = describe("编辑备注", "给编辑看的来源、推定或核实情况（如目录编号、研究记录）；不在网页上显示", default=None)
+    note: Text | None = describe("编辑备注", "给编辑看的来源、推定或核实情况（如目录编号、研究记录）；不在网页上显示", editor_only=True,
+                                    default=None)
     explanation: Text | None = describe(
         "公开说明", "给群众看的说明，显示在对照表这一行下面；不要写目录编号、研究记录等内部信息", default=None)
 

@@ -197,9 +197,18 @@ Url = Annotated[str, BeforeValidator(check_url)]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 
 
-def describe(title: str, description: str = "", **kwargs: Any) -> Any:
-    """A field with its Chinese label (title) and description, used by schema and content guide."""
+def describe(title: str, description: str = "", editor_only: bool = False, **kwargs: Any) -> Any:
+    """A field with its Chinese label (title) and description, used by schema and content guide.
+    `editor_only`: for editors (sources, research notes): never on a page, never in the open data."""
+    if editor_only:
+        kwargs["json_schema_extra"] = {"editor_only": True}
     return Field(title=title, description=description, **kwargs)
+
+
+def is_editor_only(info: Any) -> bool:
+    """Whether a model field (pydantic FieldInfo) was declared `editor_only`."""
+    extra = getattr(info, "json_schema_extra", None)
+    return isinstance(extra, dict) and extra.get("editor_only") is True
 
 
 class RefTo:

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model import TYPES_BY_KEY
+from ..model.fields import is_editor_only
 from ..rules.compliance import assess
 from ..rules.references import Site
 from .history import versions
@@ -116,6 +117,8 @@ def _choices(annotation: Any) -> tuple[str, ...]:
 def _fields(model: type[BaseModel], prefix: str = "", label: str = "") -> Iterator[tuple[Column, tuple[str, ...]]]:
     """Columns of a model's scalar fields (nested models of scalars flattened), with their attribute paths."""
     for name, info in model.model_fields.items():
+        if is_editor_only(info):
+            continue  # sources and research notes are for editors only
         annotation, is_list = _base(info.annotation)
         kind = _schema_type(annotation)
         title = f"{label}·{info.title}" if label else (info.title or name)
