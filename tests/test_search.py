@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, serve_dir
+from conftest import FIXTURES, WECHAT_UA, copy_project, serve_dir
 
 from generator import pipeline
 from generator.post.search import index
@@ -17,9 +17,6 @@ from generator.post.search.extract import PageText, page_text
 from generator.post.search.postings import Doc, entry
 from generator.post.search.tokens import bucket, keys_of_run, normalise, query_keys, query_terms, runs
 
-WECHAT_UA = ("Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like "
-             "Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 "
-             "MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/4G Language/zh_CN ABI/arm64")
 SAMPLES = ["国务院令第５９０号", "《国有土地上房屋征收与补偿条例》第十九条", "ＡＢＣ 过渡费，临时安置费！", "第 590 号",
            "杜政办〔2024〕1号", "𠀀𠀁字", "①②", "   ", "Ｘ光·检查—结果", "拆迁款多少钱", "不同意补偿怎么办", "住哪里", "吗"]
 

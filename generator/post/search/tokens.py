@@ -90,9 +90,12 @@ def bucket(key: str) -> int:
     return fnv1a(key) >> 16
 
 
-# Question words carry no topic (issue 11): the same list and steps as gk-search.js `queryTerms`.
+# Question words and filler carry no topic (issue 11): the same list and steps as gk-search.js `queryTerms`.
+# A longer word comes before the words inside it (什么时候 before 什么, 我家 before 我).
 QUESTION_WORDS = ("怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
-                  "要不要", "可不可以", "可以吗", "为什么", "哪里", "哪儿", "请问", "吗", "呢", "吧", "啊", "呀")
+                  "要不要", "可不可以", "可以吗", "为什么", "什么时候", "啥时候", "什么", "啥", "咋办", "咋样", "咋",
+                  "哪里", "哪儿", "哪个", "哪些", "哪", "请问", "想问", "问一下", "一下", "我家", "我们", "俺家", "咱家",
+                  "我的", "我", "吗", "呢", "吧", "啊", "呀", "的")
 
 
 def query_terms(query: str) -> list[str]:

@@ -15,6 +15,7 @@
   var PAGE_SIZE = 5;
   var SYNONYM_FACTOR = 0.85;
   var PIECE_FACTOR = 0.5;
+  var PAIR_FACTOR = 0.2;
   var PIECE_MAX = 4; // characters: most Chinese words are two to four
   var FEW = 3; // fewer phrase hits than this: also rank pages holding pieces of the phrase
   var SNIPPET = 90;
@@ -62,7 +63,9 @@
   // generator/post/search/tokens.py query_terms). A piece the cut leaves with one character is dropped too
   // (住哪里 -> 住); a query that is nothing but question words is kept as it is.
   var QUESTION_WORDS = ["怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
-    "要不要", "可不可以", "可以吗", "为什么", "哪里", "哪儿", "请问", "吗", "呢", "吧", "啊", "呀"];
+    "要不要", "可不可以", "可以吗", "为什么", "什么时候", "啥时候", "什么", "啥", "咋办", "咋样", "咋", "哪里", "哪儿",
+    "哪个", "哪些", "哪", "请问", "想问", "问一下", "一下", "我家", "我们", "俺家", "咱家", "我的", "我", "吗", "呢",
+    "吧", "啊", "呀", "的"];
   function withoutQuestionWords(run) {
     var out = run;
     QUESTION_WORDS.forEach(function (w) { out = out.split(w).join("\n"); });
@@ -263,17 +266,41 @@
   }
 
   /* ---- ranking ---- */
-  function variants(term) {
-    var out = [{ text: term, factor: 1 }];
-    var aliases = Object.keys(meta.syn).sort(function (x, y) { return y.length - x.length || (x < y ? -1 : 1); });
-    aliases.forEach(function (alias) {
-      if (term.indexOf(alias) < 0) return;
-      meta.syn[alias].forEach(function (target) {
-        var text = term.split(alias).join(target);
-        if (out.length < 6 && !out.some(function (v) { return v.text === text; })) {
-          out.push({ text: text, factor: SYNONYM_FACTOR });
-        }
+  // A term as typed (factor 1), then with synonyms (meta.syn: glossary aliases, everyday words and keyboard
+  // slips, one table built by generator/post/search/synonyms.py): first every alias replaced at once, longest
+  // first (房子赔偿 -> 房屋补偿), then each alias alone with each of its terms. An alias inside a longer one
+  // found in the term is left alone (赔 in 赔偿), and so is an alias already standing inside its own term
+  // (坟 in 坟墓, 评估 in 房屋征收评估).
+  function aliasesIn(term) {
+    var found = [];
+    Object.keys(meta.syn).sort(function (x, y) { return y.length - x.length || (x < y ? -1 : 1); })
+      .forEach(function (alias) {
+        if (term.indexOf(alias) >= 0 && !found.some(function (f) { return f.indexOf(alias) >= 0; })) found.push(alias);
       });
+    return found;
+  }
+  function replaced(term, aliases, pick) { // pick(alias) -> the term written for it
+    var out = "", i = 0;
+    while (i < term.length) {
+      var alias = aliases.filter(function (x) { return term.startsWith(x, i); })[0], target = alias && pick(alias);
+      var off = alias ? target.indexOf(alias) : -1;
+      if (alias && !(off >= 0 && i >= off && term.startsWith(target, i - off))) {
+        out += target;
+        i += alias.length;
+      } else {
+        out += term.charAt(i++);
+      }
+    }
+    return out;
+  }
+  function variants(term) {
+    var out = [{ text: term, factor: 1 }], found = aliasesIn(term);
+    function add(text) {
+      if (out.length < 6 && !out.some(function (v) { return v.text === text; })) out.push({ text: text, factor: SYNONYM_FACTOR });
+    }
+    add(replaced(term, found, function (alias) { return meta.syn[alias][0]; }));
+    found.forEach(function (alias) {
+      meta.syn[alias].forEach(function (target) { add(replaced(term, [alias], function () { return target; })); });
     });
     return out;
   }
@@ -300,8 +327,14 @@
     return out;
   }
   function idfOf(df) { return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5)); }
+  function inside(p, f) { // piece p lies inside the piece f found before, and adds no page worth it
+    return f.start <= p.start && p.end <= f.end &&
+      (p.end - p.start < 3 || Object.keys(p.hits).every(function (d) { return d in f.hits; }));
+  }
   function pieces(term, table) { // few pages hold the whole phrase: the longest piece some page holds, from each start
-    // (overlapping pieces are kept unless one lies inside another, so 房子评估 keeps 评估 as well as 房子评)
+    // (overlapping pieces are kept unless one lies inside another, so 房子评估 keeps 评估 as well as 房子评; a piece
+    // of three or more characters inside another is kept when other pages hold it: 租房过渡费 keeps 过渡费 although
+    // a glossary entry holds 房过渡费)
     var cs = Array.from(term), found = [];
     for (var i = 0; i + 1 < cs.length; i++) {
       var best = null;
@@ -310,14 +343,21 @@
         if (!Object.keys(hits).length) break;
         best = { hits: hits, start: i, end: j };
       }
-      if (best && !found.some(function (f) { return f.start <= best.start && best.end <= f.end; })) found.push(best);
+      if (best && !found.some(function (f) { return inside(best, f); })) {
+        found.push(best);
+      }
     }
-    var out = found.map(function (f) { return f.hits; });
+    var out = found.map(function (f) { return [f.hits, PIECE_FACTOR]; }); // and, weaker, every pair of characters
+    for (i = 0; i + 1 < cs.length; i++) {
+      var pair = cs[i] + cs[i + 1];
+      if (!found.some(function (f) { return f.start === i && f.end === i + 2; })) out.push([termHits(pair, table), PAIR_FACTOR]);
+    }
     var merged = {};
-    out.forEach(function (hits) {
+    out.forEach(function (hf) {
+      var hits = hf[0];
       Object.keys(hits).forEach(function (d) {
         var m = merged[d] || (merged[d] = { s: 0, part: hits[d].part, top: 0 });
-        m.s += PIECE_FACTOR * hits[d].s;
+        m.s += hf[1] * hits[d].s;
         if (hits[d].s > m.top) { m.top = hits[d].s; m.part = hits[d].part; }
       });
     });
