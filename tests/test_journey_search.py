@@ -59,7 +59,7 @@ def questions(site: Path) -> list[Question]:
 
     return [
         Question("拆迁款能拿多少钱", money, "元|估算"),  # a rate, or the estimator
-        Question("我家房子咋赔", money, "元|估算"),
+        Question("我家房子怎么赔", money, "元|估算"),
         Question("拆了以后住哪里", housing, "安置"),
         Question("不同意补偿怎么办", remedy, "复议"),
         Question("有事找谁", lambda url, title: url == "contacts/", "12345"),

@@ -18,7 +18,8 @@ from generator.post.search.postings import Doc, entry
 from generator.post.search.tokens import bucket, keys_of_run, normalise, query_keys, query_terms, runs
 
 SAMPLES = ["国务院令第５９０号", "《国有土地上房屋征收与补偿条例》第十九条", "ＡＢＣ 过渡费，临时安置费！", "第 590 号",
-           "杜政办〔2024〕1号", "𠀀𠀁字", "①②", "   ", "Ｘ光·检查—结果", "拆迁款多少钱", "不同意补偿怎么办", "住哪里", "吗"]
+           "杜政办〔2024〕1号", "𠀀𠀁字", "①②", "   ", "Ｘ光·检查—结果", "拆迁款多少钱", "不同意补偿怎么办", "住哪里", "吗",
+           "钱什么时候到", "俺家老房子咋赔的", "２０２５年的审计", "请问一下我们村哪个项目到哪一步了"]
 
 
 def test_normalise_drops_spaces_and_breaks_at_punctuation():

@@ -34,8 +34,8 @@ def synonyms(site: Site) -> tuple[dict[str, list[str]], list[Diagnostic]]:
             diags.append(warning(located.path, pos.line, pos.column, "Q802",
                                  f"俗称“{alias}”同时对应多个术语：{'、'.join(sorted(targets))}",
                                  "搜索这个词会同时查找这些术语；如果不是有意为之，请只在一个术语下列出它。"))
-    for word, targets in EVERYDAY.items():
-        table.setdefault(normalise(word), set()).update(normalise(t) for t in targets)
+    for word, words in EVERYDAY.items():
+        table.setdefault(normalise(word), set()).update(normalise(w) for w in words)
     return {alias: sorted(targets) for alias, targets in sorted(with_slips(table).items())}, diags
 
 
