@@ -110,6 +110,7 @@ CODES: dict[str, tuple[str, str]] = {
     "D961": ("附件不在本项目文件夹里", "附件必须是本项目文件夹（content/projects/项目标识/）里的普通文件：别的项目的文件、站点之外的路径、.. 、指向别处的符号链接、文件夹或设备文件都不会读取和发布。"),
     "D962": ("附件太大", "单个附件超过 20 MB，手机下载困难，通常是扫描分辨率过高；请降到 200 dpi 或拆分。"),
     "D963": ("附件类型不对", "附件只收 PDF、JPG、PNG：文件名的扩展名和文件内容的开头都要是这几种（改了扩展名的 Word、压缩包不算）。"),
+    "D964": ("公开事项没有给群众看的说明", "公开事项对照表的每一行都要有 explanation：用大白话写明公开什么、在本站哪里能看到、什么时候公开、依据哪一条法规的第几条。编辑备注（note）和出处（sources）不在网页上显示，所以没有 explanation 的行对群众什么也没说明。"),
     "D970": ("征收决定早于补偿资金足额到位", "房屋征收决定（条例第十二条）或征地批准、征收土地公告（土地管理法实施条例第三十二条）的日期早于存入专户的资金累计达到方案所需的日期，或资金至今不足；补偿资金必须先足额到位、专户存储。"),
     "D971": ("拨付超过到位资金", "截至某一批拨付的日期，累计拨付的金额超过了同期存入专户的金额。"),
     "D972": ("费用类别对不上", "所需资金各类别加起来不等于所需资金总额，或某一类累计拨付超过了方案所列该类的金额。"),
@@ -129,7 +130,7 @@ CODES: dict[str, tuple[str, str]] = {
 # Severity policy. Every code is an error unless listed in WARNINGS (a test checks the list against
 # the code that emits them). A warning in MANDATORY is a rule the law makes mandatory: a normal build
 # shows it and goes on, `--production` makes it an error and refuses to publish.
-WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "D923", "F701",
+WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "D923", "D964", "F701",
                                       "F702", "F703", "F707", "Q802", "R322", "Y110", "Y113", "B607", "B608", "H406"})
 MANDATORY: dict[str, str] = {
     "D901": "国办发〔2016〕80号：政策性文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）",

@@ -156,3 +156,10 @@ def test_built_catalogue_page(bundled_site: Path):
     assert 'href="../projects/sample-duanyuan-logistics-road/#pre-announcement"' in html
     calendars = (bundled_site / "calendars" / "index.html").read_text(encoding="utf-8")
     assert "国办发明电〔2024〕12号" in calendars and "第二百零三条" in calendars
+
+
+@pytest.mark.parametrize("root", [REPO, FIXTURES / "other-district"], ids=["bundled", "other-district"])
+def test_every_row_has_a_public_explanation(root: Path):
+    """Editors' notes are never shown, so each row says in plain words what is published, where and why (D964)."""
+    diags = pipeline.check(source_copy(root))
+    assert [d.format() for d in diags if d.code == "D964"] == []

@@ -1,10 +1,10 @@
-"""Catalogue rows marked not applicable exist (R303). Villages belong to towns (D922): a project's `area` is a town or street of site_config.yml, and each
+"""Catalogue rows marked not applicable exist (R303); each row has a public explanation (D964). Villages belong to towns (D922): a project's `area` is a town or street of site_config.yml, and each
 village it names is one of that town's villages (by name or id) when the town lists its villages.
 A district that has not listed villages yet is not held to this (the names stay free text)."""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, error, warning
 from ..model.fields import LABELS
 from .references import Site
 
@@ -16,6 +16,7 @@ def place_diagnostics(site: Site) -> list[Diagnostic]:
         if n.item not in rows:
             diags.append(error("site_config.yml", 0, 0, "R303", f"不适用的目录行“{n.item}”不存在",
                                "not_applicable 的 item 写公开事项（对照表中每一行）的标识。"))
+    diags += explanation_diagnostics(site)
     towns = {a.id: a for a in site.config.areas}
     for project in site.of("projects"):
         located = site.located[("projects", project.id)]
@@ -40,6 +41,21 @@ def place_diagnostics(site: Site) -> list[Diagnostic]:
             diags.append(error(p.path, p.line, p.column, "D922", f"村（社区）“{name}”不在项目所在的“{town.name}”：{where}",
                                f"“{town.name}”下的村（社区）：{'、'.join(v.name for v in town.villages)}；"
                                "新的村请先加到 site_config.yml 中这个镇街的 villages。"))
+    return diags
+
+
+def explanation_diagnostics(site: Site) -> list[Diagnostic]:
+    """D964: a catalogue row without `explanation` tells the resident nothing in plain words (the
+    research `note` is for editors only and never shown)."""
+    diags: list[Diagnostic] = []
+    for row in site.of("disclosure_items"):
+        if row.explanation and row.explanation.strip():
+            continue
+        p = site.located[("disclosure_items", row.id)].pos("id")
+        diags.append(warning(p.path, p.line, p.column, "D964",
+                             f"公开事项“{row.level2 or row.level1}”（{row.id}）没有给群众看的说明（explanation）",
+                             "用大白话写明公开什么、在本站哪里能看到、什么时候公开、依据哪一条；"
+                             "本中心自己的做法标（本中心做法），没核实的标（待核实）。来源和研究记录写在 note。"))
     return diags
 
 

@@ -30,6 +30,7 @@ MAX_SENTENCE = 80
 PLAIN_FIELDS = frozenset({
     "summary", "what_it_means", "what_i_can_do", "by_when", "what_happens", "what_to_bring", "gloss",
     "answer", "question", "how", "applies_to", "where", "conditions", "condition", "body", "known", "purpose",
+    "explanation",
 })
 # Statutory terms residents meet in expropriation texts (DOMAIN.md §5 and the laws' own wording).
 LEGAL_TERMS = (
