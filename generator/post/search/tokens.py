@@ -10,6 +10,7 @@ isWord, keysOf, bucket); tests/test_search_tokens.py runs both on the same strin
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -93,20 +94,24 @@ def bucket(key: str) -> int:
 # Question words and filler carry no topic (issue 11): the same list and steps as gk-search.js `queryTerms`.
 # A longer word comes before the words inside it (什么时候 before 什么, 我家 before 我).
 QUESTION_WORDS = ("怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
-                  "要不要", "可不可以", "可以吗", "为什么", "什么时候", "啥时候", "什么", "啥", "咋办", "咋样", "咋",
-                  "哪里", "哪儿", "哪个", "哪些", "哪", "请问", "想问", "问一下", "一下", "我家", "我们", "俺家", "咱家",
-                  "我的", "我", "吗", "呢", "吧", "啊", "呀", "的")
+                  "要不要", "可不可以", "可以吗", "行不行", "中不中", "是否", "能否", "为什么", "什么时候", "啥时候",
+                  "多会儿", "什么", "啥子", "啥", "咋办", "咋样", "咋整", "咋弄", "咋个", "怎么整", "怎么弄", "啷个", "咋",
+                  "哪里", "哪儿", "哪个", "哪些", "哪块", "哪", "请问", "想问", "问一下", "一下", "我家", "我们", "俺们",
+                  "俺家", "咱家", "咱们", "我的", "我", "俺", "吗", "呢", "吧", "啊", "呀", "的")
+
+
+YEAR = re.compile(r"([0-9]+)年度?")
 
 
 def query_terms(query: str) -> list[str]:
-    """A query's search terms, as the browser makes them: runs cut at question words, keeping the pieces of two
-    or more characters, at most 8; a query of nothing but question words keeps its runs."""
+    """A query's search terms, as the browser makes them: runs cut after a year's number and at question words,
+    keeping the pieces of two or more characters, at most 8; a query of nothing but question words keeps its runs."""
     terms: list[str] = []
     plain: list[str] = []
     for piece in query.split():
         for run in runs(piece):
             plain.append(run)
-            cut = run
+            cut = YEAR.sub("\\1" + BREAK, run)  # 2025年 -> 2025: pages write dates as 2025-03-01 as often
             for word in QUESTION_WORDS:
                 cut = cut.replace(word, BREAK)
             terms += [p for p in cut.split(BREAK) if len(p) >= 2] if cut != run else [run]
