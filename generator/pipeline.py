@@ -20,7 +20,7 @@ from pathlib import Path
 from .codes import MANDATORY
 from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit import cached_markdown, render_pages, write_tree
-from .estimate import check_examples
+from .estimate import check_examples, typed_input
 from .load import Content, drop_followups, load_content, read_attachments
 from .pages import NAV, Page, best_bet_diagnostics, derive_pages, explain_terms, onward_diagnostics
 from .parallel import Work, fan_out
@@ -93,7 +93,7 @@ def theme_files(root: Path) -> dict[str, bytes]:
             for path in sorted(layer.rglob("*")):
                 if path.is_file():
                     files[path.relative_to(layer).as_posix()] = path.read_bytes()
-    return files
+    return typed_input.inject(files)  # the estimator's rules for typed quantities, from Python
 
 
 @dataclass(frozen=True)

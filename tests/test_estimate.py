@@ -42,7 +42,7 @@ def test_quantities_parse_exactly(text, places, units, shown):
 
 
 @pytest.mark.parametrize("text, places", [
-    ("1.5", 0), ("1.001", 2), ("-1", 2), ("1,000", 2), ("１２", 2), ("1e3", 2), ("", 2), ("abc", 2), (".5", 2),
+    ("1.5", 0), ("1.001", 2), ("-1", 2), ("1,000", 2), ("1e3", 2), ("", 2), ("abc", 2), (".5", 2),
     ("1234567890", 2),
 ])
 def test_bad_quantities_are_refused(text, places):
@@ -139,7 +139,7 @@ def test_problems_name_what_is_wrong():
     assert any("只能选一个区片" in m for m in messages)
     assert any("nope" in m for m in messages)
     assert any("不按“亩”计算" in m for m in messages)
-    assert any("应为整数" in m for m in messages)
+    assert any("这里写整数" in m for m in messages)
     assert any("共用" in m for m in messages)
     with pytest.raises(ValueError):
         estimate(c, bad)
@@ -181,6 +181,6 @@ def test_cli_reports_problems_with_file_and_line(tmp_path, capsys):
     code = main(["estimate", "--root", str(source_copy(PROJECT)), "--standard", "house", "--input", str(situation)])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"{situation}:1:" in err and "R305" in err and "小数位太多" in err
+    assert f"{situation}:1:" in err and "R305" in err and "小数点后最多写 2 位" in err
     assert f"{situation}:2:" in err and "共用" in err
     assert main(["estimate", "--root", str(source_copy(PROJECT)), "--standard", "social", "--input", str(situation)]) == 1

@@ -97,7 +97,7 @@ def test_cli_prints_sections_and_exact_total(tmp_path, capsys):
     ("regime: 火星\nstandards: {}\n", 1, "regime"),
     ("regime: 国有土地\nstandards:\n  rural-house-sample: {}\n", 3, "国有土地上房屋征收没有可以估算的补偿标准"),
     ("regime: 集体土地\nstandards:\n  rural-house-sample:\n    lines:\n      brick-concrete: {平方米: \"1.234\"}\n",
-     5, "小数位太多"),
+     5, "小数点后最多写 2 位"),
     ("regime: 集体土地\nstandards:\n  rural-house-sample:\n    lines:\n      palace: {平方米: \"1\"}\n", 5, "palace"),
     ("regime: 集体土地\nstandards: [\n", 3, "YAML"),
 ])

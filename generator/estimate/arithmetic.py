@@ -7,12 +7,10 @@ No binary floats anywhere; Decimal is used only to read the rate the model alrea
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-MAX_INTEGER_DIGITS = 9  # quantities up to 999,999,999 (亩, 平方米, 月 …)
-_NUMBER = re.compile(r"^([0-9]+)(?:\.([0-9]+))?$")  # ASCII digits only, as in the browser
+from .typed_input import TypedInputError, read_quantity
 
 
 @dataclass(frozen=True)
@@ -40,18 +38,13 @@ class QuantityError(ValueError):
 
 
 def parse_quantity(text: str, places: int) -> Scaled:
-    """'120.5' with 2 places -> Scaled(12050, 2). Rejects signs, separators and extra decimals."""
-    stripped = text.strip()
-    match = _NUMBER.match(stripped)
-    if not match:
-        raise QuantityError(f"“{text}”不是有效的数量：只写阿拉伯数字和小数点，不写单位")
-    whole, frac = match.group(1), match.group(2) or ""
-    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
-        raise QuantityError(f"“{text}”太大")
-    if len(frac.rstrip("0")) > places:
-        raise QuantityError(f"“{text}”小数位太多（最多 {places} 位）" if places else f"“{text}”应为整数")
-    frac = frac[:places].ljust(places, "0")
-    return Scaled(int(whole + frac), places)
+    """'120.5' with 2 places -> Scaled(12050, 2), read as typed_input reads what a resident types
+    (full-width digits, a unit, a final 。 are understood); QuantityError with the browser's message."""
+    try:
+        units, scale = read_quantity(text, places)
+    except TypedInputError as exc:
+        raise QuantityError(str(exc)) from None
+    return Scaled(units, scale)
 
 
 def to_fen(amount: Decimal) -> int:

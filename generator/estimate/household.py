@@ -18,19 +18,19 @@ sections' totals, each the sum of its lines rounded to the 分 (the browser does
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, error, has_errors
 from ..load.validation import validate_node
-from ..load.yamlsource import Map, Node, Scalar, parse
+from ..load.yamlsource import Map, Node, parse
 from ..model.standard import MODE_LABELS, REGIME_LABELS, CompensationStandard, Household, Situation
 from ..pages.links import page_path
 from ..rules.references import Site
 from .arithmetic import format_fen, plain_fen
 from .breakdown import Breakdown, estimate, problems
 from .calculator import NOTICE, Calculator, applies, calculator_for
+from .typed_input import tidy_situation
 
 
 def household_standards(site: Site, regime: str) -> list[CompensationStandard]:
@@ -96,33 +96,13 @@ def estimate_household(site: Site, household: Household) -> HouseholdEstimate:
     return HouseholdEstimate(household.regime, household.compensation_mode, tuple(sections), tuple(dropped))
 
 
-_UNITS = re.compile(r"(平方米|平米|平方|㎡|m²|m2|亩|个月|月|次|户|株|棵|根|眼|座|个|处|米|元)$", re.IGNORECASE)
-_FULL_WIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": "."})
-
-
-def tidy(text: str) -> str:
-    """What a phone keyboard types around a number, as gk-estimator.js `tidy` reads it: full-width digits,
-    spaces, a final 。 and a unit after the number (１２０平方米, 120 ㎡) leave only the number."""
-    t = re.sub(r"[\s\u3000]+", "", text.translate(_FULL_WIDTH))
-    return _UNITS.sub("", re.sub(r"[。．.]+$", "", t))
-
-
 def _tidy_quantities(root: Node) -> None:
-    """Tidy every quantity of a household file in place (standards.*.lines.*.* and standards.*.shared.*)."""
+    """Tidy every quantity of a household file in place (each standard's situation, see typed_input)."""
     standards = root.entries.get("standards") if isinstance(root, Map) else None
     if standards is None or not isinstance(standards[1], Map):
         return
     for _, situation in standards[1].entries.values():
-        if not isinstance(situation, Map):
-            continue
-        maps = [node for key, (_, node) in situation.entries.items() if key == "shared"]
-        lines = situation.entries.get("lines")
-        if lines and isinstance(lines[1], Map):
-            maps += [node for _, node in lines[1].entries.values()]
-        for values in maps:
-            for _, value in values.entries.values() if isinstance(values, Map) else ():
-                if isinstance(value, Scalar) and value.value is not None:
-                    value.value = tidy(value.value)
+        tidy_situation(situation)
 
 
 def household_file(site: Site, path: str, data: bytes) -> tuple[HouseholdEstimate | None, list[Diagnostic]]:

@@ -7,7 +7,9 @@ The file has the shape of a worked example without its title:
     shared:
       月: "6"
 
-It is read with the same positioned loader as the content, so problems point at file:line.
+It is read with the same positioned loader as the content, so problems point at file:line. Quantities
+are read as a phone keyboard types them (１２０, 120平方米, 120 ㎡, a final 。), by the same rules as the
+browser form (typed_input).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..pages.links import page_path
 from ..rules.references import Site
 from .breakdown import Breakdown, estimate, problems
 from .calculator import applies, calculator_for
+from .typed_input import tidy_situation
 
 
 def estimate_file(site: Site, standard_id: str, path: str, data: bytes) -> tuple[Breakdown | None, list[Diagnostic]]:
@@ -31,6 +34,7 @@ def estimate_file(site: Site, standard_id: str, path: str, data: bytes) -> tuple
     root, diags = parse(path, data)
     if root is None or has_errors(diags):
         return None, diags
+    tidy_situation(root)  # 120平方米, １２０, a final 。: read as the browser form reads them
     located, found = validate_node(Situation, path, root)
     diags += found
     if located is None or has_errors(found):

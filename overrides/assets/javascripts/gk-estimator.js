@@ -4,31 +4,38 @@
 (function () {
   "use strict";
 
-  var NUMBER = /^([0-9]+)(?:\.([0-9]+))?$/;
-  var MAX_INTEGER_DIGITS = 9;
-
   // What a phone keyboard types around a number (issue 11): full-width digits from a Chinese IME, spaces,
-  // a unit after it (120平方米, 120 ㎡, 3个月), a full stop at the end. All understood; only the number counts.
-  var UNITS = /(平方米|平米|平方|㎡|m²|m2|亩|个月|月|次|户|株|棵|根|眼|座|个|处|米|元)$/i;
+  // a unit after it (120平方米, 120 ㎡, 3个月), a full stop at the end. The rule list and the messages are
+  // generator/estimate/typed_input.py's RULES, written in here by the build; these steps apply them
+  // exactly as typed_input.tidy / read_quantity do (tests/test_typed_input.py runs both on one table).
+  var RULES = /*gk:typed-input*/{}/*gk:end*/;
+  var NUMBER = /^([0-9]+)(?:\.([0-9]+))?$/;
+  function among(chars, c) { return chars.indexOf(c) >= 0; }
   function tidy(text) {
-    var t = text.replace(/[\uff10-\uff19\uff0e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); });
-    t = t.replace(/[\s\u3000]+/g, "").replace(/[。．.]+$/, "");
-    return t.replace(UNITS, "");
+    var t = Array.from(text).map(function (c) { return RULES.full_width[c] || c; }).join("");
+    t = Array.from(t).filter(function (c) { return !among(RULES.spaces, c); }).join("");
+    while (t && among(RULES.trailing, t.charAt(t.length - 1))) { t = t.slice(0, -1); }
+    var low = t.toLowerCase();
+    var unit = RULES.units.filter(function (u) { return low.endsWith(u.toLowerCase()); })[0] || "";
+    if (unit) { t = t.slice(0, t.length - unit.length); }
+    return Array.from(t).map(function (c) { return among(RULES.decimal_marks, c) ? "." : c; }).join("");
   }
-  function parseQuantity(text, places) {
-    var m = NUMBER.exec(tidy(text));
+  function readQuantity(text, places) {
+    var t = tidy(text), msg = RULES.messages;
+    var m = NUMBER.exec(t);
     if (!m) {
-      if (/[,，]/.test(text)) { throw new Error("数字中间不要加逗号，直接写 1200 这样就行"); }
-      throw new Error("这里只写数字，例如 120；看不懂的可以先空着");
+      if (Array.from(t).some(function (c) { return among(RULES.commas, c); })) { throw new Error(msg.comma); }
+      if (t.charAt(0) === "-" && NUMBER.test(t.slice(1))) { throw new Error(msg.negative); }
+      throw new Error(msg.not_number);
     }
     var whole = m[1], frac = m[2] || "";
-    if (whole.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) { throw new Error("这个数字太大了，请再核对一下"); }
+    if (whole.replace(/^0+/, "").length > RULES.max_integer_digits) { throw new Error(msg.too_big); }
     if (frac.replace(/0+$/, "").length > places) {
-      throw new Error(places ? "小数点后最多写 " + places + " 位，例如 120.5" : "这里写整数，例如 3");
+      throw new Error(places ? msg.places.replace("{places}", String(places)) : msg.integer);
     }
-    frac = (frac + "0".repeat(places)).slice(0, places);
-    return { units: BigInt(whole + frac), places: places };
+    return { units: BigInt(whole + (frac + "0".repeat(places)).slice(0, places)), places: places };
   }
+  window.gkTypedInput = { tidy: tidy, readQuantity: readQuantity };
 
   function quantityText(q) {
     if (q.places === 0) { return q.units.toString(); }
@@ -74,7 +81,7 @@
     return line.measures.map(function (m) {
       if (m.flag && line.minimum_for) { return { measure: m, q: { units: 1n, places: 0 } }; }
       var raw = m.shared ? situation.shared[m.factor] : own[m.factor];
-      return { measure: m, q: raw === undefined ? { units: 0n, places: m.places } : parseQuantity(raw, m.places) };
+      return { measure: m, q: raw === undefined ? { units: 0n, places: m.places } : readQuantity(raw, m.places) };
     });
   }
 
@@ -125,7 +132,7 @@
     Array.prototype.forEach.call(form.querySelectorAll("input[data-places]"), function (el) {
       var message = "";
       if (el.value.trim() !== "") {
-        try { parseQuantity(el.value, Number(el.getAttribute("data-places"))); } catch (e) { message = e.message; }
+        try { readQuantity(el.value, Number(el.getAttribute("data-places"))); } catch (e) { message = e.message; }
       }
       var box = document.getElementById(el.getAttribute("aria-describedby"));
       if (box) { box.textContent = message; }
