@@ -189,7 +189,7 @@ def emit(site: Site, root: Path, work: Path) -> tuple[tuple[Page, ...], ThemeAss
     pages = derive_pages(site)
     files = markdown_files(site, pages, work / CACHE_DIR)
     write_tree(files, work / "docs")
-    return pages, write_theme(root, work), internal_notes(files)
+    return pages, write_theme(root, work), internal_notes(files, {i for ids in site.by_id.values() for i in ids})
 
 
 def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:

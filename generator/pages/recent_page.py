@@ -51,12 +51,23 @@ def _reviews(site: Site, here: str, by_path: dict[str, Page]) -> list[dict[str, 
             review_by = getattr(item, "review_by", None)
             if review_by is None:
                 continue
-            target = page_path(ctype.section, item.id)
-            if target not in by_path:
-                target = page_path(ctype.section)
+            target, anchor = page_path(ctype.section, item.id), None
+            if target not in by_path:  # no page of its own: its row on the section page (rows carry their id)
+                target, anchor = page_path(ctype.section), item.id
             page = by_path.get(target)
-            title = page.title if page and page.path.endswith(f"/{item.id}.md") else f"{ctype.label}：{item.id}"
+            title = page.title if page and anchor is None else item_title(item, ctype.label)
             rows.append((review_by, target, {
                 "review_by": review_by.isoformat(), "updated": item.updated.isoformat(), "label": ctype.label,
-                "title": title, "href": relative(here, target) if page else ""}))
+                "title": title, "href": relative(here, target, anchor or "") if page else ""}))
     return [row for _, _, row in sorted(rows, key=lambda r: (r[0], r[1], r[2]["title"]))]
+
+
+def item_title(item: Any, label: str) -> str:
+    """What a resident reads for an item with no page of its own: its title or name, a disclosure row's
+    事项 path, else the type's label; never its identifier (B631 refuses identifiers on pages)."""
+    for field in ("title", "name", "question", "term"):
+        value = getattr(item, field, None)
+        if isinstance(value, str) and value:
+            return value
+    levels = [getattr(item, f, None) for f in ("level1", "level2", "level3")]
+    return " / ".join(v for v in levels if isinstance(v, str) and v) or label
