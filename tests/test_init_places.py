@@ -32,6 +32,19 @@ def test_init_writes_a_project_that_checks_with_the_national_layer(tmp_path: Pat
     assert production == {"P520", "R326"}  # the address is a placeholder; the district's lawyer reviews procedures
 
 
+def test_init_ids_are_unique_and_villages_split_on_chinese_commas(tmp_path: Path) -> None:
+    """东山街道 and its 东山社区 slug alike; an IME types ， and 、 between villages: the project still checks."""
+    site = tmp_path / "nankang"
+    assert main(["init", str(site), "--district", "赣州市南康区", "--today", "2026-12-01",
+                 "--town", "东山街道=东山社区,新华社区", "--town", "龙岭镇=龙岭村，石门村、大塘村"]) == 0
+    text = (site / "site_config.yml").read_text("utf-8")
+    assert "id: dongshan\n" in text and "{id: dongshan-2, name: 东山社区}" in text
+    assert "{id: longling-2, name: 龙岭村}" in text and "{id: shimen, name: 石门村}" in text
+    assert "{id: datang, name: 大塘村}" in text
+    loaded, diags = pipeline.analyse(site)
+    assert loaded is not None and _errors(diags) == [], diags
+
+
 def test_a_district_item_replaces_the_layer_item_with_the_same_id(tmp_path: Path) -> None:
     site = tmp_path / "s"
     assert main(["init", str(site), "--district", "淮北市相山区", "--today", "2026-12-01", "--town", "渠沟镇"]) == 0

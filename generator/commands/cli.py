@@ -245,7 +245,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("dir", help="新站点的目录")
     i.add_argument("--district", required=True, help="行政区全称，如 淮北市相山区")
     i.add_argument("--town", action="append", default=[],
-                   help="镇街，可写多次；下辖村（社区）写在等号后、用英文逗号分开，如 相南街道=东湖社区,西湖社区")
+                   help="镇街，可写多次；下辖村（社区）写在等号后、用逗号或顿号分开，如 相南街道=东湖社区,西湖社区")
     i.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
     i.set_defaults(func=_cmd_init)
 

@@ -48,19 +48,25 @@ def _areas(towns: list[str]) -> list[str]:
     if not towns:
         return ["  # 请把下面这一项换成本区的镇、街道（每个一项）；正式发布时不允许保留“待填写镇街”。",
                 f"  - id: town\n    name: {PLACEHOLDER_TOWN}\n    kind: 镇"]
-    lines, seen = [], set()
+    lines: list[str] = []
+    seen: set[str] = set()
     for town in towns:
         name, _, villages = town.partition("=")
-        ident = slug(name)
-        while ident in seen:
-            ident += "-2"
-        seen.add(ident)
-        lines.append(f"  - id: {ident}\n    name: {name.strip()}\n    kind: {_kind(name.strip())}")
-        names = [v.strip() for v in villages.split(",") if v.strip()]
+        lines.append(f"  - id: {_unique(slug(name), seen)}\n    name: {name.strip()}\n    kind: {_kind(name.strip())}")
+        names = [v.strip() for v in re.split(r"[,，、]", villages) if v.strip()]  # an IME types ， and 、
         if names:
             lines.append("    villages:")
-            lines += [f"      - {{id: {slug(v)}, name: {v}}}" for v in names]
+            lines += [f"      - {{id: {_unique(slug(v), seen)}, name: {v}}}" for v in names]
     return lines
+
+
+def _unique(ident: str, seen: set[str]) -> str:
+    """Ids are unique across towns and villages (东山街道 and its 东山社区 are both `dongshan`)."""
+    candidate, n = ident, 2
+    while candidate in seen:
+        candidate, n = f"{ident}-{n}", n + 1
+    seen.add(candidate)
+    return candidate
 
 
 def site_config(district: str, towns: list[str], today: dt.date) -> str:
