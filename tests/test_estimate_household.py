@@ -129,3 +129,26 @@ def test_quantities_are_read_as_a_phone_keyboard_types_them(tmp_path, capsys):
     code, _, err = run(tmp_path, capsys, "regime: 集体土地\nstandards:\n  rural-house-sample:\n"
                                          "    lines:\n      brick-concrete: {平方米: \"一百二\"}\n")
     assert code == 1 and "household.yml:5:" in err
+
+
+@pytest.mark.parametrize("regime", ["land_collective", "house_state"])
+def test_sections_run_land_first_then_house_then_moving_and_rewards(regime):
+    from generator.model.standard import CATEGORY_LABELS
+    order = list(CATEGORY_LABELS)
+    ranks = [order.index(s.category) for s in household_standards(site(), regime)]
+    assert len(ranks) >= 3 and ranks == sorted(ranks)
+
+
+def test_every_field_of_the_household_form_has_its_own_accessible_name():
+    import re
+
+    from generator.emit.emit import render_pages
+    from generator.pages.derive import derive_pages
+    pages = [p for p in derive_pages(site()) if p.path.startswith("estimate/household-")]
+    assert len(pages) == 2
+    for path, text in render_pages(tuple(pages)).items():
+        names = re.findall(r'<input[^>]*type="text"[^>]*aria-label="([^"]+)"', text)
+        assert len(names) >= 3, path
+        assert all("：" in n for n in names)
+        by_section = re.findall(r'name="([^"|]+)\|[^"]*"[^>]*aria-label="([^"]+)"', text)
+        assert len(set(by_section)) == len(by_section), path  # no two fields of one standard share a name

@@ -24,7 +24,14 @@ from typing import Any
 from ..diagnostics import Diagnostic, error, has_errors
 from ..load.validation import validate_node
 from ..load.yamlsource import Map, Node, parse
-from ..model.standard import MODE_LABELS, REGIME_LABELS, CompensationStandard, Household, Situation
+from ..model.standard import (
+    CATEGORY_LABELS,
+    MODE_LABELS,
+    REGIME_LABELS,
+    CompensationStandard,
+    Household,
+    Situation,
+)
 from ..pages.links import page_path
 from ..rules.references import Site
 from .arithmetic import format_fen, plain_fen
@@ -34,9 +41,13 @@ from .typed_input import tidy_situation
 
 
 def household_standards(site: Site, regime: str) -> list[CompensationStandard]:
-    """The estimator-enabled, current standards of a regime (or of both regimes), in content order."""
-    return [s for s in site.of("compensation_standards")
-            if applies(s) and s.status == "current" and s.regime in (regime, "both")]
+    """The estimator-enabled, current standards of a regime (or of both regimes), in the order of their
+    categories (land, crops, attachments, house, moving, transition, rewards: the biggest items first), then
+    content order."""
+    order = {category: n for n, category in enumerate(CATEGORY_LABELS)}
+    return sorted((s for s in site.of("compensation_standards")
+                   if applies(s) and s.status == "current" and s.regime in (regime, "both")),
+                  key=lambda s: order[s.category])
 
 
 def for_mode(calc: Calculator, mode: str | None) -> Calculator:
