@@ -66,6 +66,7 @@ from .rules import (
     sample_claims,
     summary_diagnostics,
     traditional_diagnostics,
+    unknown_national_reviews,
     unrecorded_changes,
 )
 
@@ -125,7 +126,7 @@ def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], produc
     site, diags = resolve(loaded)
     diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
     diags += compliance_diagnostics(site) + sample_claims(site) + place_diagnostics(site)
-    diags += period_diagnostics(site)
+    diags += period_diagnostics(site) + unknown_national_reviews(site)
     diags += summary_diagnostics(site) + traditional_diagnostics(site)
     if not has_errors(load_diags + diags):
         diags += missing_procedures(site)

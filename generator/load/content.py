@@ -219,6 +219,7 @@ def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content
     if config is None:
         return None, diags
     layers.drop_overridden(items)
+    layers.apply_reviews(items, config.item.national_reviews)
     diags += merge_parts(items[PROJECTS], items.pop(ANNOUNCEMENTS))
     return Content(config, {k: tuple(v) for k, v in items.items()}), diags
 

@@ -10,9 +10,13 @@ the layer the way its `overrides/` extend the theme).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
+
+from ..model.fields import LegalReview
+from ..model.site import NationalReview
 
 LAYER_DIR = Path(__file__).resolve().parent.parent / "defaults" / "national"
 PREFIX = "national/"
@@ -44,3 +48,15 @@ def drop_overridden(items: dict[str, list[Any]]) -> None:
     for key, located in items.items():
         own = {getattr(x.item, "id", None) for x in located if not x.path.startswith(PREFIX)}
         items[key] = [x for x in located if not x.path.startswith(PREFIX) or getattr(x.item, "id", None) not in own]
+
+
+def apply_reviews(items: dict[str, list[Any]], reviews: list[NationalReview]) -> None:
+    """Give, in place, each layer item the legal review the district recorded for it in `site_config.yml`
+    (`national_reviews`): the layer's files are not the district's, so its review is written there."""
+    by_key = {(r.type, r.id): r for r in reviews}
+    for key, located in items.items():
+        for i, x in enumerate(located):
+            review = by_key.get((key, getattr(x.item, "id", None)))
+            if review is not None and x.path.startswith(PREFIX) and hasattr(x.item, "legal_review"):
+                own = LegalReview.model_construct(reviewer=review.reviewer, date=review.date, text_hash=review.text_hash)
+                located[i] = dataclasses.replace(x, item=x.item.model_copy(update={"legal_review": own}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .fields import Date, Flag, Id, Strict, Text, Url, describe
+from .fields import Date, Flag, Id, LegalReview, Strict, Text, Url, describe
 
 
 class Village(Strict):
@@ -38,6 +38,13 @@ class NotApplicable(Strict):
     reason: Text = describe("理由", "为什么本区不适用，如 本区没有集体土地征收")
 
 
+class NationalReview(LegalReview):
+    """The district's legal review of an item of the national layer, which is not a file of the district's."""
+
+    type: Id = describe("内容类型", "全国通用内容的类型，如 procedures（征收程序）")
+    id: Id = describe("标识", "全国通用内容的标识，如 house-state；gongkai review 会列出")
+
+
 class SiteConfig(Strict):
     """Site-wide settings: name, sponsor, address and the footer items of a government site."""
 
@@ -59,6 +66,9 @@ class SiteConfig(Strict):
                                     "（gongkai init 默认打开）；本站同标识的内容会替换通用的那一条", default=False)
     not_applicable: list[NotApplicable] = describe(
         "不适用的目录行", "全国通用目录中本区不适用的行：写标识和理由；对照表显示为“不适用”并写明理由", default_factory=list)
+    national_reviews: list[NationalReview] = describe(
+        "全国通用内容的法律顾问审核", "全国通用的征收程序等没有本站的文件可写 legal_review：本区法律顾问审核后在这里登记"
+        "（类型、标识、审核人、日期、文字指纹）；gongkai 升级改了这段文字时指纹不再相符，要重新审核", default_factory=list)
     sample_data: Flag = describe("含示例数据", "为 true 时全站显示“示例数据”提示；正式发布前必须改为 false", default=False)
     language: Literal["zh-CN"] = describe("语言", "固定为 zh-CN", default="zh-CN")
     updated: Date = describe("更新日期", "站点设置最后修改日期")

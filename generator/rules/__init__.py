@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .compliance import compliance_diagnostics as compliance_diagnostics
     from .figure_history import unrecorded_changes as unrecorded_changes
     from .freshness import freshness_diagnostics as freshness_diagnostics
+    from .legal_review import unknown_national_reviews as unknown_national_reviews
     from .places import period_diagnostics as period_diagnostics
     from .places import place_diagnostics as place_diagnostics
     from .plain_language import plain_language_diagnostics as plain_language_diagnostics

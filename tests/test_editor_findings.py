@@ -1,0 +1,51 @@
+"""What a new district's editor runs into (review s2, findings R4-R19): a fresh `gongkai init` site, then
+one edit at a time."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+
+from generator import pipeline
+from generator.commands.cli import main
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("init") / "nankang"
+    assert main(["init", str(site), "--district", "赣州市南康区", "--today", "2026-12-01",
+                 "--town", "唐江镇=卢屋村,幸福村", "--town", "龙岭镇=龙岭村,石门村"]) == 0
+    return site
+
+
+def _copy(fresh: Path, dest: Path) -> Path:
+    return copy_project(fresh, dest / "site")
+
+
+def _codes(diags: list, code: str) -> list:
+    return [d for d in diags if d.code == code]
+
+
+def test_national_procedures_are_reviewed_in_site_config(fresh: Path, tmp_path: Path) -> None:
+    site = _copy(fresh, tmp_path)
+    refused = _codes(pipeline.check(site, production=True), "R326")
+    assert {d.path for d in refused} == {"site_config.yml"}  # never national/…: not a file of the editor's
+    assert all("national_reviews" in d.hint and "不要把它复制到 content/" in d.hint for d in refused)
+    hashes = dict(re.findall(r"id: ([a-z-]+), reviewer: 审核人, date: 审核日期, text_hash: ([0-9a-f]{12})", " ".join(d.hint for d in refused)))
+    assert set(hashes) == {"house-state", "land-collective"}
+    config = site / "site_config.yml"
+    base = config.read_text("utf-8")
+    entry = "  - {{type: procedures, id: {}, reviewer: 某律师事务所 王律师, date: 2026-12-01, text_hash: {}}}\n"
+    config.write_text(base + "national_reviews:\n" + "".join(entry.format(i, h) for i, h in sorted(hashes.items())), "utf-8")
+    assert _codes(pipeline.check(site, production=True), "R326") == []
+    loaded, _ = pipeline.analyse(site)
+    assert loaded is not None and loaded.by_id["procedures"]["house-state"].legal_review.reviewer == "某律师事务所 王律师"
+    changed = base + "national_reviews:\n" + entry.format("house-state", "000000000000") + entry.format("house-stat", "0" * 12)
+    config.write_text(changed, "utf-8")
+    diags = pipeline.check(site, production=True)
+    stale = [d for d in _codes(diags, "R326") if "house-state" in d.message]
+    assert stale and "升级后文字有改动" in stale[0].message and stale[0].line == changed.splitlines().index(entry.format("house-state", "000000000000").rstrip()) + 1
+    assert [d.line for d in _codes(diags, "R306")] == [len(changed.splitlines())]
