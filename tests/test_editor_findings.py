@@ -49,3 +49,21 @@ def test_national_procedures_are_reviewed_in_site_config(fresh: Path, tmp_path: 
     stale = [d for d in _codes(diags, "R326") if "house-state" in d.message]
     assert stale and "升级后文字有改动" in stale[0].message and stale[0].line == changed.splitlines().index(entry.format("house-state", "000000000000").rstrip()) + 1
     assert [d.line for d in _codes(diags, "R306")] == [len(changed.splitlines())]
+
+
+MINI_REMEDY = Path(__file__).resolve().parent / "fixtures" / "mini" / "content" / "remedies" / "reconsideration.yml"
+
+
+def test_production_refuses_what_is_marked_unverified(fresh: Path, tmp_path: Path) -> None:
+    site = _copy(fresh, tmp_path)
+    remedy = MINI_REMEDY.read_text("utf-8").replace("house-regulation", "house-expropriation-regulation-2011")
+    remedy = remedy.replace("summary: 对征收决定或补偿决定不服，可以请上级机关复查。", "summary: 一般在收到决定后10日内提出（待核实）。")
+    (site / "content" / "remedies").mkdir(parents=True, exist_ok=True)
+    (site / "content" / "remedies" / "reconsideration.yml").write_text(remedy, "utf-8")
+    assert _codes(pipeline.check(site), "P509") == []  # a draft may say so; only publishing refuses it
+    found = _codes(pipeline.check(site, production=True), "P509")
+    lines = remedy.splitlines()
+    assert [(d.path, d.line) for d in found] == [
+        ("content/remedies/reconsideration.yml", next(i for i, t in enumerate(lines, 1) if t.startswith("summary"))),
+        ("content/remedies/reconsideration.yml", next(i for i, t in enumerate(lines, 1) if "basis_kind" in t))]
+    assert "10日内提出（待核实）" in found[0].message and all(d.severity.value == "error" for d in found)

@@ -122,7 +122,11 @@ def content_guide(examples: Path | None = None) -> str:
         "",
         "不写依据时，数字要出现在这一条内容（或这一步）的 `basis` 所引条文中；政策文件的说明看它自己的条文，"
         "解读看所解读的文件，补偿标准看它自己的金额。结构化的期限（`time_limit`、`deadline`）不是条文规定的，"
-        f"写 `basis_kind: {LOCAL}` 或 `basis_kind: {UNVERIFIED}`，页面会照样显示。正式发布（`--production`）时这些都是错误。",
+        f"写 `basis_kind: {LOCAL}` 或 `basis_kind: {UNVERIFIED}`，页面会照样显示。",
+        "",
+        "正式发布（`--production`）时：找不到依据又没有标明的数字是错误（R323、R325）；"
+        f"标为（{UNVERIFIED}）或写 `basis_kind: {UNVERIFIED}` 的也是错误（P509，指出文件和行）——居民会按网站上的期限办事，"
+        f"没核实的期限不能当作正式内容发布：核实后写明依据，或确是本中心做法的改标（{LOCAL}）。编辑备注（`note` 等不上网页的字段）不受限制。",
         "",
         "## 法律顾问审核",
         "",
@@ -137,6 +141,17 @@ def content_guide(examples: Path | None = None) -> str:
         "",
         "文字指纹随文字而变：审核后再改文字，页面回到“法律顾问审核：待审核”，正式发布时报 R326，需要重新审核。"
         "整站声明为示例数据（`sample_data: true`）时不检查。",
+        "",
+        "全国通用的征收程序（`national_layer: true` 带来的 house-state、land-collective）不是本站的文件，"
+        "不要复制到 content/ 下改写。本区法律顾问审核网站上这两页后，把审核记录写在本站的 `site_config.yml` 中"
+        "（`gongkai check --production` 报 R326 时会给出整行）：",
+        "",
+        "```yaml",
+        "national_reviews:",
+        "  - {type: procedures, id: house-state, reviewer: 某某律师事务所 王律师, date: 2026-12-01, text_hash: 0123456789ab}",
+        "```",
+        "",
+        "gongkai 升级后如果改了这段文字，指纹不再相符，R326 会再次提示审核。",
         "",
         "## 站点设置 site_config.yml",
         "",

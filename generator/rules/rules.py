@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic, error
 from ..model import CONTENT_TYPES
 from .legal_review import legal_review_diagnostics
 from .references import CONFIG_KEY, Site
+from .unverified import unverified_diagnostics
 
 
 def production_rules(site: Site) -> list[Diagnostic]:
@@ -30,7 +31,7 @@ def production_rules(site: Site) -> list[Diagnostic]:
     if not site.config.sample_data:  # init's placeholder address is P520's
         marks = [m for m in _sample_marks(site.config, ()) if not (m.startswith("base_url") and site.config.base_url == INIT_URL)]
         diags += [error("site_config.yml", 0, 0, "P501", f"站点设置看起来是示例：{what}", _SAMPLE_HINT) for what in marks[:1]]
-    return diags + legal_review_diagnostics(site)
+    return diags + legal_review_diagnostics(site) + unverified_diagnostics(site)
 
 
 # Sample data without its flag: `sample: true` removed, the text still says what it is. One rule for every
