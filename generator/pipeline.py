@@ -30,6 +30,7 @@ from .post import (
     expiry_diagnostics,
     keep_figures,
     plan_redirects,
+    previous_site_figures,
     published_figures,
     search_index,
     write_attachments,
@@ -149,16 +150,26 @@ def url_diagnostics(root: Path, site: Site, pages: tuple[Page, ...], production:
     return diags + check_lock(root, pages, redirects, production) + too_long(site, pages)
 
 
-def history_diagnostics(root: Path, site: Site) -> list[Diagnostic]:
+def history_diagnostics(root: Path, site: Site, previous: Path | None = None) -> list[Diagnostic]:
     """B620: a figure the last published build showed has changed without its old value in `versions`
-    (generator/rules/figure_history.py; the published figures are kept in the work folder)."""
-    return unrecorded_changes(site, published_figures(root / WORK_DIR))
+    (generator/rules/figure_history.py). The published figures are those of `previous`, a copy of the
+    published site (CI: a fresh checkout has no work folder), else those kept in the work folder."""
+    if previous is None:
+        return unrecorded_changes(site, published_figures(root / WORK_DIR))
+    rows = previous_site_figures(previous)
+    if rows is None:
+        return [error(str(previous), 0, 0, "P510", f"--previous 指定的 {previous} 中没有上次发布的金额"
+                      f"（data/compensation-items.json、compensation-zones.json）",
+                      "--previous 要指向上次发布的站点（正在对外发布的那一份：它的根目录下有 data/）；"
+                      "站点第一次发布时还没有，去掉 --previous。")]
+    return unrecorded_changes(site, rows)
 
 
-def check(root: Path, production: bool = False, today: dt.date | None = None) -> list[Diagnostic]:
+def check(root: Path, production: bool = False, today: dt.date | None = None,
+          previous: Path | None = None) -> list[Diagnostic]:
     site, diags = analyse(root, production, today)
     if site is not None and not has_errors(diags):
-        diags += history_diagnostics(root, site)
+        diags += history_diagnostics(root, site, previous)
         diags += url_diagnostics(root, site, derive_pages(site), production)
     return diags
 
@@ -248,12 +259,12 @@ def publish_staged(root: Path, out: Path, fill: Fill, strict: bool, cache: Path 
 
 
 def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date | None,
-           jobs: int | None, city_part: bool = False) -> BuildResult:
+           jobs: int | None, city_part: bool = False, previous: Path | None = None) -> BuildResult:
     site, diags = analyse(root, production, today)
     gc.freeze()  # the loaded site lives until the end: later collections need not walk it again and again
     diags += out_diagnostics(root, out, root / WORK_DIR / CACHE_DIR)
     if site is not None and not has_errors(diags):
-        diags += history_diagnostics(root, site)
+        diags += history_diagnostics(root, site, previous)
     if site is None or has_errors(diags, strict):
         return BuildResult(False, diags)
     work = root / WORK_DIR
@@ -286,10 +297,12 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
 
 
 def build(root: Path, out: Path, production: bool = False, strict: bool = False,
-          today: dt.date | None = None, jobs: int | None = None, city_part: bool = False) -> BuildResult:
+          today: dt.date | None = None, jobs: int | None = None, city_part: bool = False,
+          previous: Path | None = None) -> BuildResult:
     """Build and publish atomically. `jobs`: processes the renderer may use (default: every core);
-    `city_part`: also publish what a city's index needs of this district (post/search/city.py)."""
+    `city_part`: also publish what a city's index needs of this district (post/search/city.py);
+    `previous`: a copy of the published site, whose figures B620 compares with."""
     try:
-        return _build(root, out, production, strict, today, jobs, city_part)
+        return _build(root, out, production, strict, today, jobs, city_part, previous)
     finally:
         gc.unfreeze()  # a long-running caller (serve) gets the memory of this build's site back

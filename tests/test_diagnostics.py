@@ -2,7 +2,7 @@
 
 A fixture is tests/fixtures/diagnostics/<CODE>/: files overlaid on the mini project, plus optional
 markers: REMOVE (paths to delete), LARGE (a path to pad past the size cap), PRODUCTION (check with
---production), LINKS (symbolic links to make), SPARSE (a sparse file of a given size), TODAY (check as of that day), EXTERNAL (found by the nightly
+--production), PREVIOUS (check with --previous <that folder of the project>), LINKS (symbolic links to make), SPARSE (a sparse file of a given size), TODAY (check as of that day), EXTERNAL (found by the nightly
 external-link check, `gongkai links`). B6xx codes need a build; the others are found by `gongkai check`.
 """
 
@@ -22,7 +22,7 @@ from generator.diagnostics import Severity
 from generator.post import external_links
 
 CASES = FIXTURES / "diagnostics"
-MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY", "EXTERNAL", "SPARSE"}
+MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY", "EXTERNAL", "SPARSE", "PREVIOUS"}
 WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "B608", "H406", "D964"}  # warnings (R323, R325: outside --production)
 
 
@@ -64,7 +64,9 @@ def diagnostics_for(code: str, project: Path):
         result = pipeline.build(project, project / "site")
         assert not result.published
         return result.diagnostics
-    return pipeline.check(project, production=(CASES / code / "PRODUCTION").exists())
+    previous = CASES / code / "PREVIOUS"  # a folder, relative to the project, passed as --previous
+    return pipeline.check(project, production=(CASES / code / "PRODUCTION").exists(),
+                          previous=project / previous.read_text().strip() if previous.exists() else None)
 
 
 def test_every_code_has_a_fixture():

@@ -3,11 +3,12 @@ one edit at a time."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import FIXTURES, copy_project
 
 from generator import pipeline
 from generator.commands.cli import main
@@ -67,3 +68,38 @@ def test_production_refuses_what_is_marked_unverified(fresh: Path, tmp_path: Pat
         ("content/remedies/reconsideration.yml", next(i for i, t in enumerate(lines, 1) if t.startswith("summary"))),
         ("content/remedies/reconsideration.yml", next(i for i, t in enumerate(lines, 1) if "basis_kind" in t))]
     assert "10日内提出（待核实）" in found[0].message and all(d.severity.value == "error" for d in found)
+
+
+def test_init_gives_towns_and_villages_distinct_ids(fresh: Path) -> None:
+    text = (fresh / "site_config.yml").read_text("utf-8")
+    assert "id: longling\n" in text and "{id: longling-2, name: 龙岭村}" in text
+    assert _codes(pipeline.check(fresh), "R302") == []
+
+
+def test_duplicate_place_id_is_named_at_its_own_line(fresh: Path, tmp_path: Path) -> None:
+    site = _copy(fresh, tmp_path)
+    config = site / "site_config.yml"
+    text = config.read_text("utf-8").replace("{id: longling-2, name: 龙岭村}", "{id: longling, name: 龙岭村}")
+    config.write_text(text, "utf-8")
+    [dup] = _codes(pipeline.check(site), "R302")
+    assert dup.line == next(i for i, t in enumerate(text.splitlines(), 1) if "龙岭村" in t)
+    assert "“longling”" in dup.message and "龙岭镇" in dup.message and "第 " in dup.message
+
+
+def test_init_keeps_the_work_folder_out_of_git(fresh: Path) -> None:
+    ignored = (fresh / ".gitignore").read_text("utf-8").splitlines()
+    assert ".gongkai-build/" in ignored and "site/" in ignored
+
+
+def test_published_figures_are_compared_from_a_copy_of_the_published_site(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")  # a fresh clone: no .gongkai-build/
+    previous = tmp_path / "live" / "data"
+    previous.mkdir(parents=True)
+    row = {"compensation_standard_id": "relocation", "position": 1, "id": "moving", "name": "搬迁费",
+           "amount": "1100.50", "unit": "元/户"}
+    (previous / "compensation-items.json").write_text(json.dumps([row], ensure_ascii=False), "utf-8")
+    assert _codes(pipeline.check(project), "B620") == []
+    [changed] = _codes(pipeline.check(project, previous=tmp_path / "live"), "B620")
+    assert changed.path == "content/compensation_standards/relocation.yml" and "1,100.50" in changed.message
+    assert main(["check", "--root", str(project), "--previous", str(tmp_path / "live")]) == 1
+    assert [d.code for d in pipeline.check(project, previous=tmp_path / "nothing")] == ["P510"]

@@ -47,7 +47,8 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    result = pipeline.check(Path(args.root), production=args.production, today=_today(args))
+    result = pipeline.check(Path(args.root), production=args.production, today=_today(args),
+                            previous=Path(args.previous) if args.previous else None)
     _print_diagnostics(result, args.format)
     if has_errors(result, strict=args.strict):
         return EXIT_INVALID
@@ -73,7 +74,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
     out = Path(args.out) if args.out else root / "site"
     result = pipeline.build(root, out, production=args.production, strict=args.strict, today=_today(args),
-                            jobs=args.jobs, city_part=args.city_part)
+                            jobs=args.jobs, city_part=args.city_part,
+                            previous=Path(args.previous) if args.previous else None)
     _print_diagnostics(result.diagnostics, args.format)
     if not result.published:
         print(f"构建失败，已发布的站点（{out}）保持不变。", file=sys.stderr)
@@ -182,6 +184,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+PREVIOUS_HELP = ("上次发布的站点（或至少它的 data/ 目录）：与它公开的金额比较，已公布的金额改了却没登记版本时报 B620。"
+                 "CI 从头检出时没有 .gongkai-build/，要用它；不写时用本机 .gongkai-build/ 中上次发布的金额")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="gongkai", description="征收信息公开站点生成器", epilog=EXIT_CODES_HELP)
     p.add_argument("--debug", action="store_true", help="出错时显示 Python 的出错细节（供维护人员排查）")
@@ -196,6 +202,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="警告也视为失败")
     c.add_argument("--production", action="store_true", help="按正式发布标准检查（不允许示例数据）")
     c.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
+    c.add_argument("--previous", default=None, metavar="DIR", help=PREVIOUS_HELP)
     c.set_defaults(func=_cmd_check)
 
     rv = sub.add_parser("review", help="列出需要法律顾问审核的内容、文字指纹（text_hash）和审核状态")
@@ -210,6 +217,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--format", choices=FORMATS, default="text", help="问题的输出格式（json、github 供 CI 使用）")
     b.add_argument("--today", type=_date_arg, default=None, help=TODAY_HELP)
     b.add_argument("--jobs", type=int, default=None, help="渲染用的进程数，默认等于 CPU 核数")
+    b.add_argument("--previous", default=None, metavar="DIR", help=PREVIOUS_HELP)
     b.add_argument("--city-part", action="store_true",
                    help="作为全市站点的一个区县构建：另外发布 city-part.json，供 gongkai city --sites 合并")
     b.set_defaults(func=_cmd_build)

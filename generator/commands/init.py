@@ -91,6 +91,14 @@ def site_config(district: str, towns: list[str], today: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
+GITIGNORE = """# gongkai 的工作目录：缓存和本机上次发布的金额（B620 用），每次构建自动生成，不要提交。
+# CI 从头检出时没有它：用 gongkai check/build --previous <上次发布的站点> 比较金额（见 docs/ci/README.md）。
+.gongkai-build/
+# gongkai build 默认的输出目录（发布的网站），不要提交
+site/
+"""
+
+
 def init_project(target: Path, district: str, towns: list[str], today: dt.date) -> list[Path]:
     """Create the project; raises FileExistsError if `target` already holds a site."""
     config = target / "site_config.yml"
@@ -98,7 +106,10 @@ def init_project(target: Path, district: str, towns: list[str], today: dt.date) 
         raise FileExistsError(config)
     target.mkdir(parents=True, exist_ok=True)
     config.write_text(site_config(district, towns, today), encoding="utf-8")
-    written = [config]
+    ignore = target / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+    written = [config, ignore]
     for ctype in CONTENT_TYPES:
         folder = target / "content" / ctype.key
         folder.mkdir(parents=True, exist_ok=True)

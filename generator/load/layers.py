@@ -56,7 +56,7 @@ def apply_reviews(items: dict[str, list[Any]], reviews: list[NationalReview]) ->
     by_key = {(r.type, r.id): r for r in reviews}
     for key, located in items.items():
         for i, x in enumerate(located):
-            review = by_key.get((key, getattr(x.item, "id", None)))
+            review = by_key.get((key, str(getattr(x.item, "id", ""))))
             if review is not None and x.path.startswith(PREFIX) and hasattr(x.item, "legal_review"):
                 own = LegalReview.model_construct(reviewer=review.reviewer, date=review.date, text_hash=review.text_hash)
                 located[i] = dataclasses.replace(x, item=x.item.model_copy(update={"legal_review": own}))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .manifest import foreign_entry as foreign_entry
     from .manifest import write_manifest as write_manifest
     from .open_data import keep_figures as keep_figures
+    from .open_data import previous_site_figures as previous_site_figures
     from .open_data import published_figures as published_figures
     from .open_data import write_open_data as write_open_data
     from .poster.write import write_posters as write_posters

@@ -45,3 +45,18 @@ def published_figures(work: Path) -> list[dict[str, object]]:
     except (OSError, ValueError):
         return []
     return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+
+
+def previous_site_figures(site_dir: Path) -> list[dict[str, object]] | None:
+    """The figures a published site shows, read from its open data (`data/compensation-*.json`): what CI
+    compares with when it has no work folder (`--previous`); None when the folder holds none of them."""
+    rows: list[dict[str, object]] = []
+    found = False
+    for table in FIGURE_TABLES:
+        try:
+            data = json.loads((site_dir / SECTION / f"{table}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        found = True
+        rows += [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
+    return rows if found else None

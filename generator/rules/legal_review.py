@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Diagnostic, error
+from ..load.layers import PREFIX
 from ..model import CONTENT_TYPES
 from ..model.fields import LegallyReviewed
-from ..load.layers import PREFIX
 from .references import CONFIG_KEY, Site
 
 NOT_TEXT = {"updated", "review_by", "former_ids", "legal_review"}

@@ -175,9 +175,7 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
             located_by_key[(ctype.key, item_id)] = located
         by_id[ctype.key] = table
     area_ids = {a.id for a in config.areas} | {v.id for a in config.areas for v in a.villages}
-    if len(area_ids) != len(config.areas) + sum(len(a.villages) for a in config.areas):
-        p = content.config.pos("areas")
-        diags.append(error(content.config.path, p.line, p.column, "R302", "镇街或村的标识重复", "每个镇街、村（社区）的 id 必须全站唯一。"))
+    diags += _duplicate_places(content)
     documents = by_id["policy_documents"]
     articles = {doc_id: frozenset(a.number for a in doc.articles) for doc_id, doc in documents.items()}
     laws = {doc_id: national_text(doc) for doc_id, doc in documents.items()}
@@ -194,6 +192,26 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
     items = {key: tuple(sorted(table.values(), key=lambda m: m.id)) for key, table in by_id.items()}
     located_by_key[CONFIG_KEY] = content.config  # the site settings' positions, for rules about them
     return Site(config, items, by_id, located_by_key), diags
+
+
+def _duplicate_places(content: Content) -> list[Diagnostic]:
+    """R302 at the second town or village with an id already used, naming it and where it was first."""
+    located, diags = content.config, []
+    first: dict[str, tuple[str, int]] = {}
+    for i, area in enumerate(located.item.areas):
+        places: list[tuple[str, str, tuple[object, ...]]] = [(area.id, area.name, ("areas", i, "id"))]
+        places += [(v.id, v.name, ("areas", i, "villages", j, "id")) for j, v in enumerate(area.villages)]
+        for place_id, name, loc in places:
+            pos = located.pos(*loc)
+            if place_id not in first:
+                first[place_id] = (name, pos.line)
+                continue
+            other, line = first[place_id]
+            diags.append(error(located.path, pos.line, pos.column, "R302",
+                               f"“{name}”的标识“{place_id}”与“{other}”（第 {line} 行）重复",
+                               f"每个镇街、村（社区）的 id 必须全站唯一（区片可以覆盖镇街，也可以覆盖村），"
+                               f"请给“{name}”改一个标识，如 {place_id}-2。"))
+    return diags
 
 
 def _article_unknown(located: Any, loc: tuple[object, ...], doc: PolicyDocument, number: int,
