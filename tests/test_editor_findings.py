@@ -70,12 +70,6 @@ def test_production_refuses_what_is_marked_unverified(fresh: Path, tmp_path: Pat
     assert "10日内提出（待核实）" in found[0].message and all(d.severity.value == "error" for d in found)
 
 
-def test_init_gives_towns_and_villages_distinct_ids(fresh: Path) -> None:
-    text = (fresh / "site_config.yml").read_text("utf-8")
-    assert "id: longling\n" in text and "{id: longling-2, name: 龙岭村}" in text
-    assert _codes(pipeline.check(fresh), "R302") == []
-
-
 def test_duplicate_place_id_is_named_at_its_own_line(fresh: Path, tmp_path: Path) -> None:
     site = _copy(fresh, tmp_path)
     config = site / "site_config.yml"
