@@ -42,6 +42,7 @@ from .post import (
     write_redirects,
     write_security_txt,
 )
+from .post.search import tokens as search_tokens
 from .publish import discard, replaceable, staging, swap, write_failure
 from .renderer import (
     ThemeAssets,
@@ -95,7 +96,8 @@ def theme_files(root: Path) -> dict[str, bytes]:
             for path in sorted(layer.rglob("*")):
                 if path.is_file():
                     files[path.relative_to(layer).as_posix()] = path.read_bytes()
-    return typed_input.inject(files)  # the estimator's rules for typed quantities, from Python
+    # the estimator's rules for typed quantities and the search's question words, from Python
+    return search_tokens.inject(typed_input.inject(files))
 
 
 @dataclass(frozen=True)

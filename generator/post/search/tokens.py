@@ -10,6 +10,7 @@ isWord, keysOf, bucket); tests/test_search_tokens.py runs both on the same strin
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -91,8 +92,9 @@ def bucket(key: str) -> int:
     return fnv1a(key) >> 16
 
 
-# Question words and filler carry no topic (issue 11): the same list and steps as gk-search.js `queryTerms`.
-# A longer word comes before the words inside it (什么时候 before 什么, 我家 before 我).
+# Question words and filler carry no topic (issue 11): the same steps as gk-search.js `queryTerms`, and this
+# list, which the build writes into the script (`inject`). A longer word comes before the words inside it
+# (什么时候 before 什么, 我家 before 我).
 QUESTION_WORDS = ("怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
                   "要不要", "可不可以", "可以吗", "行不行", "中不中", "是否", "能否", "为什么", "什么时候", "啥时候",
                   "多会儿", "什么", "啥子", "啥", "咋办", "咋样", "咋整", "咋弄", "咋个", "怎么整", "怎么弄", "啷个", "咋",
@@ -116,3 +118,17 @@ def query_terms(query: str) -> list[str]:
                 cut = cut.replace(word, BREAK)
             terms += [p for p in cut.split(BREAK) if len(p) >= 2] if cut != run else [run]
     return list(dict.fromkeys(terms or plain))[:8]
+
+
+SCRIPT = "assets/javascripts/gk-search.js"
+MARKER = b"/*gk:question-words*/[]/*gk:end*/"
+
+
+def inject(theme: dict[str, bytes]) -> dict[str, bytes]:
+    """The theme with QUESTION_WORDS written into gk-search.js where it holds the marker (a district's own copy
+    of the script without the marker is left as it is)."""
+    script = theme.get(SCRIPT)
+    if script is None or MARKER not in script:
+        return theme
+    words = json.dumps(QUESTION_WORDS, ensure_ascii=False, separators=(",", ":")).encode()
+    return {**theme, SCRIPT: script.replace(MARKER, words)}

@@ -59,14 +59,10 @@
     for (var ch of text) out += normChar(ch);
     return out;
   }
-  // Question words carry no topic: "不同意补偿怎么办" searches 不同意补偿 (issue 11; the same list and steps as
-  // generator/post/search/tokens.py query_terms). A piece the cut leaves with one character is dropped too
-  // (住哪里 -> 住); a query that is nothing but question words is kept as it is.
-  var QUESTION_WORDS = ["怎么办", "怎么样", "怎么", "如何", "多少钱", "多少", "是不是", "能不能", "会不会", "有没有",
-    "要不要", "可不可以", "可以吗", "行不行", "中不中", "是否", "能否", "为什么", "什么时候", "啥时候", "多会儿", "什么",
-    "啥子", "啥", "咋办", "咋样", "咋整", "咋弄", "咋个", "怎么整", "怎么弄", "啷个", "咋", "哪里", "哪儿", "哪个", "哪些",
-    "哪块", "哪", "请问", "想问", "问一下", "一下", "我家", "我们", "俺们", "俺家", "咱家", "咱们", "我的", "我", "俺",
-    "吗", "呢", "吧", "啊", "呀", "的"];
+  // Question words carry no topic: "不同意补偿怎么办" searches 不同意补偿 (issue 11; the same steps as
+  // generator/post/search/tokens.py query_terms, and its list). A piece the cut leaves with one character is
+  // dropped too (住哪里 -> 住); a query that is nothing but question words is kept as it is.
+  var QUESTION_WORDS = /*gk:question-words*/[]/*gk:end*/; // tokens.QUESTION_WORDS, written in by the build
   function withoutQuestionWords(run) { // and 2025年 -> 2025: pages write dates as 2025-03-01 as often
     var out = run.replace(/([0-9]+)年度?/g, "$1\n");
     QUESTION_WORDS.forEach(function (w) { out = out.split(w).join("\n"); });
