@@ -32,20 +32,26 @@ CASES: list[tuple[str, int]] = [
     ("abc", 2), ("一百二十", 2), ("120平方米多", 2), ("约120", 2), ("1e3", 2), (".5", 2), ("120元/平方米", 2),
     ("٣", 2), ("120平方米平方米", 2),
 ]
+# (typed text, places, the field's unit): a typed unit must measure what the field asks
+UNIT_CASES: list[tuple[str, int, str]] = [
+    ("120平", 2, "平方米"), ("120平方米", 2, "平方米"), ("120 ㎡", 2, "平方米"), ("3亩", 2, "平方米"), ("120㎡", 4, "亩"),
+    ("2.5亩", 4, "亩"), ("6个月", 0, "月"), ("6次", 0, "月"), ("12棵", 0, "株"), ("12个", 0, "株"), ("3方", 2, "立方米"),
+    ("120元", 2, "平方米"), ("120", 2, "平方米"), ("1,200亩", 2, "平方米"), ("1.234平方米", 2, "平方米"),
+]
 
 
-def python_result(text: str, places: int) -> dict[str, object]:
+def python_result(text: str, places: int, factor: str = "") -> dict[str, object]:
     try:
-        units, scale = read_quantity(text, places)
+        units, scale = read_quantity(text, places, factor)
     except TypedInputError as exc:
         return {"error": str(exc)}
     return {"units": str(units), "places": scale}
 
 
 BROWSER = """
-(cases) => cases.map(([text, places]) => {
+(cases) => cases.map(([text, places, factor]) => {
   try {
-    const q = window.gkTypedInput.readQuantity(text, places);
+    const q = window.gkTypedInput.readQuantity(text, places, factor || "");
     return {units: q.units.toString(), places: q.places};
   } catch (e) { return {error: e.message}; }
 })
@@ -74,6 +80,25 @@ def test_python_and_browser_agree_on_every_case(page, mini_site: Path):
     for (text, places), js, js_tidy in zip(CASES, browser, tidied, strict=True):
         assert js == python_result(text, places), (text, places)
         assert js_tidy == tidy(text), text
+    browser = page.evaluate(BROWSER, [list(c) for c in UNIT_CASES])
+    for (text, places, factor), js in zip(UNIT_CASES, browser, strict=True):
+        assert js == python_result(text, places, factor), (text, factor)
+
+
+def test_a_unit_that_does_not_fit_its_field_is_refused_never_read_as_if_it_did():
+    outcomes = {(t, f): python_result(t, p, f) for t, p, f in UNIT_CASES}
+    assert outcomes[("3亩", "平方米")] == {"error": "这里按平方米填写，您写的是亩；请换算成平方米后只写数字"}
+    assert "error" in outcomes[("120㎡", "亩")] and "error" in outcomes[("120元", "平方米")]
+    assert outcomes[("120平", "平方米")] == {"units": "12000", "places": 2}
+    assert outcomes[("12个", "株")] == {"units": "12", "places": 0}
+
+
+def test_estimate_input_refuses_a_unit_that_does_not_fit_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    situation = tmp_path / "me.yml"
+    situation.write_text('lines:\n  simple:\n    平方米: "3亩"\n', encoding="utf-8")
+    code = main(["estimate", "--root", str(source_copy(PROJECT)), "--standard", "house", "--input", str(situation)])
+    err = capsys.readouterr().err
+    assert code == 1 and f"{situation}:3:" in err and "R305" in err and "您写的是亩" in err
 
 
 def test_rules_live_only_in_python():

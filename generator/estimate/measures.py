@@ -35,16 +35,16 @@ _KNOWN: dict[str, Measure] = {
     "次": Measure("次", "搬迁次数", 0, True),
     "户": Measure("户", "本户适用", 0, False, flag=True),
 }
-_COUNTED = ("株", "棵", "眼", "座", "口", "个", "处", "间", "头", "只", "人", "块", "台", "套", "根", "丛", "墩")
-_ALIASES = {"㎡": "平方米", "m²": "平方米", "m2": "平方米", "平米": "平方米", "m³": "立方米", "m": "米"}
+COUNTED = ("株", "棵", "眼", "座", "口", "个", "处", "间", "头", "只", "人", "块", "台", "套", "根", "丛", "墩")
+ALIASES = {"㎡": "平方米", "m²": "平方米", "m2": "平方米", "平米": "平方米", "m³": "立方米", "m": "米"}
 
 
 def measure(factor: str) -> Measure:
     """The measure for one unit factor; unknown factors are asked as a plain quantity with 2 decimals."""
-    name = _ALIASES.get(factor, factor)
+    name = ALIASES.get(factor, factor)
     if name in _KNOWN:
         return _KNOWN[name]
-    if name in _COUNTED:
+    if name in COUNTED:
         return Measure(name, "数量", 0, False)
     return Measure(name, "数量", 2, False)
 
@@ -53,3 +53,13 @@ def measures(unit: str) -> tuple[Measure, ...]:
     """元/平方米·月 -> (面积 in 平方米, 过渡月数). The unit was validated by the model (元/…)."""
     rest = unit.split("/", 1)[1] if "/" in unit else unit
     return tuple(measure(part.strip()) for part in rest.split("·") if part.strip())
+
+
+FACTOR_NAMES = tuple(_KNOWN)
+
+
+def kind_of(factor: str) -> str:
+    """What a unit measures, for comparing a typed unit with a field's: its own name (平方米 for ㎡), or 数量
+    for every counted unit (株, 个, 棵: a count of things is a count whatever it is called)."""
+    name = ALIASES.get(factor, factor)
+    return "数量" if name in COUNTED else name

@@ -11,22 +11,27 @@
   var RULES = /*gk:typed-input*/{}/*gk:end*/;
   var NUMBER = /^([0-9]+)(?:\.([0-9]+))?$/;
   function among(chars, c) { return chars.indexOf(c) >= 0; }
-  function tidy(text) {
+  function split(text) {
     var t = Array.from(text).map(function (c) { return RULES.full_width[c] || c; }).join("");
     t = Array.from(t).filter(function (c) { return !among(RULES.spaces, c); }).join("");
     while (t && among(RULES.trailing, t.charAt(t.length - 1))) { t = t.slice(0, -1); }
     var low = t.toLowerCase();
     var unit = RULES.units.filter(function (u) { return low.endsWith(u.toLowerCase()); })[0] || "";
     if (unit) { t = t.slice(0, t.length - unit.length); }
-    return Array.from(t).map(function (c) { return among(RULES.decimal_marks, c) ? "." : c; }).join("");
+    return [Array.from(t).map(function (c) { return among(RULES.decimal_marks, c) ? "." : c; }).join(""), unit];
   }
-  function readQuantity(text, places) {
-    var t = tidy(text), msg = RULES.messages;
+  function tidy(text) { return split(text)[0]; }
+  function kindOf(factor) { return RULES.unit_kinds[factor] || factor; }
+  function readQuantity(text, places, factor) {
+    var parts = split(text), t = parts[0], unit = parts[1], msg = RULES.messages;
     var m = NUMBER.exec(t);
     if (!m) {
       if (Array.from(t).some(function (c) { return among(RULES.commas, c); })) { throw new Error(msg.comma); }
       if (t.charAt(0) === "-" && NUMBER.test(t.slice(1))) { throw new Error(msg.negative); }
       throw new Error(msg.not_number);
+    }
+    if (factor && unit && RULES.unit_kinds[unit] !== kindOf(factor)) {
+      throw new Error(msg.unit.split("{want}").join(factor).split("{typed}").join(unit));
     }
     var whole = m[1], frac = m[2] || "";
     if (whole.replace(/^0+/, "").length > RULES.max_integer_digits) { throw new Error(msg.too_big); }
@@ -81,7 +86,7 @@
     return line.measures.map(function (m) {
       if (m.flag && line.minimum_for) { return { measure: m, q: { units: 1n, places: 0 } }; }
       var raw = m.shared ? situation.shared[m.factor] : own[m.factor];
-      return { measure: m, q: raw === undefined ? { units: 0n, places: m.places } : readQuantity(raw, m.places) };
+      return { measure: m, q: raw === undefined ? { units: 0n, places: m.places } : readQuantity(raw, m.places, m.factor) };
     });
   }
 
@@ -132,7 +137,8 @@
     Array.prototype.forEach.call(form.querySelectorAll("input[data-places]"), function (el) {
       var message = "";
       if (el.value.trim() !== "") {
-        try { readQuantity(el.value, Number(el.getAttribute("data-places"))); } catch (e) { message = e.message; }
+        var factor = el.name.split(":").pop();
+        try { readQuantity(el.value, Number(el.getAttribute("data-places")), factor); } catch (e) { message = e.message; }
       }
       var box = document.getElementById(el.getAttribute("aria-describedby"));
       if (box) { box.textContent = message; }
