@@ -1,6 +1,7 @@
-"""适老化 and accessibility: axe-core (WCAG 2.1 AA) finds nothing on any page type (the estimator and a
-project included) nor in the interactive states (search results, an estimate computed, an explanation
-panel open), on a phone in the normal view and both reading modes and on a desktop in the normal view,
+"""适老化 and accessibility: axe-core (WCAG 2.1 AA) finds nothing on any page type (every type the built
+site has: scripts/page_weight.py) nor in the interactive states (search results, an estimate computed,
+both household estimators with a computed result, an explanation panel open), on a phone in the normal
+view and both reading modes and on a desktop in the normal view,
 and every form control has a visible label; the modes switch on every page and are remembered;
 text is large with generous line height; lang is zh-CN; everything is reachable by keyboard.
 
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 from nginx_site import bundled_origin, page_types  # noqa: F401  (bundled_origin is a fixture)
 
+from scripts import page_weight
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 MODES = ["normal", "large", "contrast"]
@@ -28,15 +31,14 @@ def context_for(browser, viewport: str, mode: str):
     return context
 
 
-EXTRA_SECTIONS = ("estimate", "projects")  # page types page_types() does not list: the estimator and a project
-
-
 def all_page_types(site: Path) -> dict[str, str]:
+    """page_types() plus every other page type the site has (scripts/page_weight.py: the heaviest page of
+    each, e.g. a project, an estimator, both household estimators, an audit, an allocation rule)."""
     types = page_types(site)
-    for section in EXTRA_SECTIONS:
-        leaves = sorted(p.name for p in (site / section).iterdir() if (p / "index.html").is_file())
-        assert leaves, f"no {section} page to check"
-        types[f"{section}/<page>"] = f"{section}/{leaves[0]}/"
+    for kind, weight in page_weight.heaviest_by_type(site).items():
+        types.setdefault(kind, weight.page)
+    for kind in ("projects/<page>", "estimate/<page>", *HOUSEHOLD.values()):
+        assert kind in types, f"no {kind} page to check"
     return types
 
 
@@ -58,6 +60,23 @@ def _estimate_computed(page) -> None:
     page.wait_for_selector(".gk-estimator__result [data-total]")
 
 
+HOUSEHOLD = {"collective": "estimate/household-collective (集体土地)", "state": "estimate/household-state (国有土地)"}
+
+
+def _household_computed(mode: str):
+    """Every line of every standard filled in, a mode chosen: each section's table and the total show."""
+    def enter(page) -> None:
+        page.wait_for_selector(".gk-household[data-ready]")
+        page.evaluate("""(mode) => { const f = document.querySelector('.gk-household form');
+          f.querySelector('#gk-mode-' + mode).checked = true;
+          for (const el of f.querySelectorAll('input[data-places]')) el.value = el.dataset.places === '0' ? '3' : '10';
+          for (const el of f.querySelectorAll('input[type=checkbox]')) el.checked = true;
+          for (const s of f.querySelectorAll('select')) s.selectedIndex = s.options.length > 1 ? 1 : 0;
+          f.dispatchEvent(new Event('input', {bubbles: true})); }""", mode)
+        page.wait_for_selector("[data-household-total]")
+    return enter
+
+
 def _explanation_open(page) -> None:
     term = page.locator("button.gk-term").first
     term.click()
@@ -67,7 +86,9 @@ def _explanation_open(page) -> None:
 # Interactive states: (name, page type, what puts the page in that state).
 STATES = (("search results", "search/", _search_results),
           ("estimate computed", "estimate/<page>", _estimate_computed),
-          ("explanation panel open", "standards/<page>", _explanation_open))
+          ("explanation panel open", "standards/<page>", _explanation_open),
+          ("household estimate computed, 产权调换", HOUSEHOLD["collective"], _household_computed("property_swap")),
+          ("household estimate computed, 货币补偿", HOUSEHOLD["state"], _household_computed("monetary")))
 # Every page type and state in each reading mode on a phone; the desktop layout in the normal mode.
 RUNS = [("phone", mode) for mode in MODES] + [("desktop", "normal")]
 

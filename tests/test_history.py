@@ -10,6 +10,7 @@ from conftest import FIXTURES, copy_project
 
 from generator import pipeline
 from generator.pages.history import versions
+from scripts import page_weight
 
 RECORDED = """effective_from: 2026-03-01
 changes: 搬迁费上调。
@@ -47,6 +48,9 @@ def test_a_changed_rate_is_a_new_version_and_an_unrecorded_one_is_refused(tmp_pa
     old = (out / "standards" / "relocation" / "2025-01-01" / "index.html").read_text(encoding="utf-8")
     assert "已失效" in old and '<data value="1200.50">1,200.50</data>' in old and 'href="../"' in old
     assert "执行到 2026-02-28" in old
+    earlier = page_weight.weigh(out, out / "standards" / "relocation" / "2025-01-01" / "index.html",
+                                page_weight.site_path(out))
+    assert earlier.kind == "standards/<page>/<version>" and earlier.total <= page_weight.BUDGET  # page budget
     recent = (out / "recent" / "index.html").read_text(encoding="utf-8")
     assert change in recent
     assert change in (out / "feed.xml").read_text(encoding="utf-8")

@@ -28,6 +28,9 @@ EXTRA_JAVASCRIPT: tuple[str, ...] = ()
 # Plain-language explainers: tap-to-open glossary terms and citations; the compensation estimator.
 EXTRA_CSS += ("assets/stylesheets/gk-explain.css",)
 EXTRA_JAVASCRIPT += ("assets/javascripts/gk-explain.js", "assets/javascripts/gk-estimator.js")
+# Scripts only pages of one kind (front matter `kind`) load: the estimator's 5 KB (gzip) would otherwise
+# count against the page budget of every page (scripts/bench_pages.py).
+PAGE_KIND_JAVASCRIPT = {"assets/javascripts/gk-estimator.js": "estimator"}
 # Projects timeline and the 公开事项对照表.
 EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
 # Onward links and whom to ask, at the end of every page (issue 11).
@@ -76,6 +79,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
                 "contacts": [{"label": c.label, "value": c.value} for c in config.contacts],
                 "sample_data": has_sample,
                 "assets": dict(sorted(names.items())),
+                "page_scripts": {names.get(path, path): kind for path, kind in sorted(PAGE_KIND_JAVASCRIPT.items())},
             },
         },
         "extra_css": [assets.bundle],

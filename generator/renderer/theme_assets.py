@@ -1,5 +1,7 @@
 """Theme assets settled before rendering: one stylesheet bundle and content-hashed file names.
 
+Material's own stylesheet enters the bundle without the components gongkai never renders (`css_prune`).
+
 Every feature adds its own small CSS file (`EXTRA_CSS`), and Material's is one more; on a phone on a
 150 ms network each file costs a request before the first paint. So the blocking stylesheets (Material's
 main stylesheet, then `EXTRA_CSS` in order: the cascade is unchanged) are concatenated into one file,
@@ -22,6 +24,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files as package_files
+
+from .css_prune import prune
 
 # Material's main stylesheet for the pinned mkdocs-material 9.8.2; tests/test_subpath.py fails if the
 # installed Material no longer ships it.
@@ -69,7 +73,8 @@ def hashed_copies(theme: Mapping[str, bytes]) -> dict[str, str]:
 
 def plan(theme: Mapping[str, bytes], extra_css: Sequence[str]) -> ThemeAssets:
     """The bundle of Material's stylesheet plus `extra_css` (theme paths), and hashed names for the rest."""
-    stylesheets = [(MATERIAL_CSS, material_file(MATERIAL_CSS))] + [(path, theme[path]) for path in extra_css]
+    material = prune(material_file(MATERIAL_CSS).decode("utf-8")).encode("utf-8")
+    stylesheets = [(MATERIAL_CSS, material)] + [(path, theme[path]) for path in extra_css]
     bundle = bundle_text(stylesheets)
     bundle_path = f"assets/stylesheets/gk-bundle.{_hash8(bundle)}.css"
     names = hashed_copies(theme)
