@@ -152,3 +152,26 @@ def test_every_field_of_the_household_form_has_its_own_accessible_name():
         assert all("：" in n for n in names)
         by_section = re.findall(r'name="([^"|]+)\|[^"]*"[^>]*aria-label="([^"]+)"', text)
         assert len(set(by_section)) == len(by_section), path  # no two fields of one standard share a name
+
+
+def test_a_reward_limited_to_a_period_says_so_next_to_its_fields():
+    from generator.emit.emit import render_pages
+    from generator.pages.derive import derive_pages
+    pages = [p for p in derive_pages(site()) if p.path in ("estimate/household-state.md", "estimate/reward-house-state-sample.md")]
+    assert len(pages) == 2
+    for text in render_pages(tuple(pages)).values():
+        assert "只在这段期限内适用：（示例）" in text and "签约期限（示例） 2025-08-21 至 2025-10-20" in text
+
+
+def test_project_and_standard_pages_lead_to_their_household_estimator():
+    from generator.emit.emit import render_pages
+    from generator.pages.derive import derive_pages
+    want = {"land_collective": "household-collective/", "house_state": "household-state/"}
+    pages = [p for p in derive_pages(site()) if p.kind in ("projects", "compensation_standards") and "p" in p.context
+             or p.kind == "compensation_standards" and p.context.get("estimator_href")]
+    assert len(pages) >= 5
+    rendered = render_pages(tuple(pages))
+    for page in pages:
+        item = page.context.get("p") or page.context["s"]
+        regimes = list(want) if item.regime == "both" else [item.regime]
+        assert any(f"estimate/{want[r]}" in rendered[page.path] for r in regimes), page.path

@@ -16,6 +16,7 @@ from ..rules.references import Site
 from .household_pages import household_links, household_pages
 from .links import page_path, relative
 from .page import Page, latest
+from .text import iso_date
 
 SECTION = "estimate"
 LABEL = "补偿估算"
@@ -66,7 +67,11 @@ def _form(calc: Calculator, covers: dict[str, str]) -> dict[str, Any]:
 
 
 def _standard_form(site: Site, s: CompensationStandard, calc: Calculator) -> dict[str, Any]:
-    return _form(calc, {z.id: "、".join(site.areas[a].name for a in z.covers) for z in s.zones})
+    """The fields, plus the periods the standard is limited to (签约期限 of a project), shown above them."""
+    projects = site.by_id.get("projects", {})
+    periods = [{"what": x.what, "start": iso_date(x.start), "end": iso_date(x.end), "project": projects[x.project].title}
+               for x in s.project_periods if x.project in projects]
+    return {**_form(calc, {z.id: "、".join(site.areas[a].name for a in z.covers) for z in s.zones}), "periods": periods}
 
 
 def _estimator_page(site: Site, s: CompensationStandard) -> Page:

@@ -16,11 +16,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic, error
+from ..estimate.household import household_standards
 from ..model.fields import Citation
 from ..model.reference import Contact
 from ..model.standard import CATEGORY_LABELS, CompensationStandard
 from ..rules.references import Site
 from .estimator_pages import applies, estimator_path
+from .household_pages import REGIMES, household_path
 from .links import page_path, relative
 from .page import Page
 
@@ -133,6 +135,7 @@ class Relations:
                 self.steps.append((p, step, {_key(c) for c in step.basis}, tuple(n for n in names if len(n) >= 3)))
         self.remedies = [(r, {c.document for c in (*r.basis, r.deadline.basis)}) for r in site.of("remedies")]
         self.faq = [(q, {_key(c) for c in q.basis}) for q in site.of("faq")]
+        self.household_regimes = tuple(r for r in REGIMES if household_standards(site, r))
 
     def questions_for(self, cites: set[tuple[str, int | None]], topic: str, own: object) -> list[Any]:
         exact = {c for c in cites if c[1] is not None}
@@ -198,6 +201,13 @@ def _item_facts(page: Page) -> tuple[str, list[Citation]]:
     return page.title, []
 
 
+def _households(rel: Relations, tools: list[Any], path: str) -> list[Link]:
+    """The household estimators (all items of a regime in one total) of the regimes these standards serve."""
+    regimes = [r for r in rel.household_regimes if any(s.regime in (r, "both") for s in tools)]
+    return [Link(f"我家能补多少钱（{REGIMES[r][1]}）", relative(path, household_path(r)), "把各项补偿合在一起算总数")
+            for r in regimes]
+
+
 def _groups(rel: Relations, page: Page) -> tuple[Group, ...]:
     text, cites = _item_facts(page)
     docs = {c.document for c in cites}
@@ -218,7 +228,8 @@ def _groups(rel: Relations, page: Page) -> tuple[Group, ...]:
     tools = [s for s in ([own] if own else []) + standards if applies(s)]
     if tools:
         links = [Link(f"算一算：{s.title}", relative(path, estimator_path(s.id))) for s in tools[:MAX_LINKS]]
-        groups.append(Group("自己算一算", (*links, Link("全部估算工具", relative(path, page_path("estimate"))))))
+        groups.append(Group("自己算一算", (*_households(rel, tools, path), *links,
+                                          Link("全部估算工具", relative(path, page_path("estimate"))))))
     if page.kind not in ("procedures",):
         steps = rel.steps_for(text, cited)[:MAX_LINKS]
         if steps:
