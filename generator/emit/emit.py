@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..pages import Page
+from .tables import card_tables
 
 FRONT_MATTER_KEYS = ("title", "description", "section", "kind", "updated", "published", "sample", "areas",
                      "share_image")
@@ -54,7 +55,7 @@ def render_pages(pages: tuple[Page, ...], env: Environment | None = None) -> dic
         body = env.get_template(page.template).render(page=page, **page.context)
         if "onward" in page.context:  # where to go next and whom to ask: the same block ends every page
             body = body.rstrip() + "\n\n" + env.get_template("_onward.md.j2").render(onward=page.context["onward"])
-        files[page.path] = front_matter(page) + body.strip() + "\n"
+        files[page.path] = front_matter(page) + card_tables(body.strip()) + "\n"  # every table: cards on a phone
     return files
 
 

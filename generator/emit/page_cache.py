@@ -24,7 +24,7 @@ from ..pages import Page, glossary_inline
 from ..parallel.fanout import Work, fan_out
 from ..parallel.work_cache import WorkCache, code_version, digest
 from ..rules.references import Site
-from . import emit
+from . import emit, tables
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -35,7 +35,7 @@ def _version(site: Site) -> str:
         if path.is_file():
             templates.update(path.relative_to(TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
     glossary = digest(repr([(t.id, t.term, t.aliases, t.gloss) for t in site.of("glossary")]))
-    return code_version(emit, glossary_inline, sys.modules[__name__], extra=templates.hexdigest() + glossary)
+    return code_version(emit, tables, glossary_inline, sys.modules[__name__], extra=templates.hexdigest() + glossary)
 
 
 def _model(digest: bytes) -> None:

@@ -35,6 +35,8 @@ PAGE_KIND_JAVASCRIPT = {"assets/javascripts/gk-estimator.js": "estimator"}
 EXTRA_CSS += ("assets/stylesheets/gk-projects.css",)
 # Onward links and whom to ask, at the end of every page (issue 11).
 EXTRA_CSS += ("assets/stylesheets/gk-onward.css",)
+# Every table: stacked cards on a phone and in 大字 mode (issue 11; cells labelled by emit/tables.py).
+EXTRA_CSS += ("assets/stylesheets/gk-tables.css",)
 
 
 def plan_theme_assets(theme: dict[str, bytes]) -> ThemeAssets:

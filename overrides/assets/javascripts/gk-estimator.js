@@ -167,35 +167,42 @@
     return td;
   }
 
+  /* The same conventions as the generator's tables (generator/emit/tables.py): each cell named by its
+     column (data-label) and every part's ARIA role, so the table stacks into cards (gk-tables.css). */
+  function role(node, name) {
+    node.setAttribute("role", name);
+    return node;
+  }
+
   function cell(tr, td, label) {
     td.setAttribute("data-label", label);
-    return tr.appendChild(td);
+    return tr.appendChild(role(td, "cell"));
   }
 
   function table(result) {
-    var t = el("table", undefined, "gk-figures gk-breakdown gk-estimate");
+    var t = role(el("table", undefined, "gk-figures gk-breakdown gk-estimate"), "table");
     t.appendChild(el("caption", "估算明细（仅供理解）"));
-    var head = el("tr");
+    var head = role(el("tr"), "row");
     ["项目", "单价", "数量", "金额（元）", "依据"].forEach(function (h) {
-      var th = el("th", h); th.scope = "col"; head.appendChild(th);
+      var th = role(el("th", h), "columnheader"); th.scope = "col"; head.appendChild(th);
     });
-    t.appendChild(el("thead")).appendChild(head);
-    var body = t.appendChild(el("tbody"));
+    t.appendChild(role(el("thead"), "rowgroup")).appendChild(head);
+    var body = t.appendChild(role(el("tbody"), "rowgroup"));
     result.items.forEach(function (it) {
-      var tr = body.appendChild(el("tr"));
+      var tr = role(body.appendChild(el("tr")), "row");
       tr.setAttribute("data-line", it.id);
       tr.setAttribute("data-kind", it.kind);
-      var th = tr.appendChild(el("th", it.name)); th.scope = "row";
+      var th = role(tr.appendChild(el("th", it.name)), "rowheader"); th.scope = "row";
       if (it.note) { th.appendChild(el("br")); th.appendChild(el("span", it.note, "gk-est-note")); }
       cell(tr, el("td", it.rate, "gk-est-rate"), "单价");
       cell(tr, el("td", it.quantity, "gk-est-qty"), "数量");
       cell(tr, el("td", formatFen(it.amount), "gk-amount gk-est-amount"), "金额（元）");
       cell(tr, sourceCell(it.source), "依据");
     });
-    var foot = t.appendChild(el("tfoot")).appendChild(el("tr"));
-    var label = foot.appendChild(el("th", "合计（估算）")); label.scope = "row"; label.colSpan = 3;
+    var foot = role(role(t.appendChild(el("tfoot")), "rowgroup").appendChild(el("tr")), "row");
+    var label = role(foot.appendChild(el("th", "合计（估算）")), "rowheader"); label.scope = "row"; label.colSpan = 3;
     cell(foot, el("td", formatFen(result.total), "gk-amount"), "金额（元）").setAttribute("data-total", "");
-    foot.appendChild(el("td"));
+    foot.appendChild(role(el("td"), "cell"));
     return t;
   }
 
