@@ -147,7 +147,7 @@ def test_golden_pages_show_summaries_terms_citations_and_steps():
     assert "**一句话看懂：**" in standard and "**我能做什么：**" in standard and "**什么时候：**" in standard
     assert '<a class="gk-term" href="../../glossary/#relocation-fee" data-term="搬迁费"' in standard
     assert '<a class="gk-cite" href="../../policies/house-regulation/#art-22" data-quote="因征收房屋造成搬迁的' in standard
-    assert "## 计算举例 { #examples }" in standard and 'data-total data-label="金额（元）">1,142.00<' in standard
+    assert "## 计算举例 { #examples }" in standard and 'data-total data-label="金额（元）" role="cell">1,142.00<' in standard
     procedure = (GOLDEN / "procedures" / "house.md").read_text(encoding="utf-8")
     assert '<span class="gk-step__number">第 1 步</span>' in procedure and "**我能做什么**" in procedure
     assert "<svg" in procedure

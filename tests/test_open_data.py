@@ -15,7 +15,7 @@ from generator import pipeline
 from generator.pages.datasets import DATASETS
 from generator.pages.open_data import open_data
 
-ROW_RE = re.compile(r'<tr id="rate-([a-z0-9-]+)">.*?<data value="([0-9.]+)"', re.S)
+ROW_RE = re.compile(r'<tr id="rate-([a-z0-9-]+)"[^>]*>.*?<data value="([0-9.]+)"', re.S)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:

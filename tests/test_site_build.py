@@ -96,9 +96,9 @@ def test_updated_dates_come_from_content(bundled_site: Path, site_model):
 def test_policy_pages_show_the_government_metadata_block(bundled_site: Path, site_model):
     for doc in site_model.of("policy_documents"):
         html = page_file(bundled_site, "policies", doc.id).read_text(encoding="utf-8")
-        block = html[html.index('<table class="gk-docmeta">'): html.index("</table>", html.index("gk-docmeta"))]
+        block = html[html.index('<table class="gk-docmeta"'): html.index("</table>", html.index("gk-docmeta"))]
         for label in ("索引号", "发文机关", "文号", "成文日期", "发布日期", "施行日期", "有效性"):
-            assert f"<th scope=\"row\">{label}</th>" in block, (doc.id, label)
+            assert f"<th scope=\"row\" role=\"rowheader\">{label}</th>" in block, (doc.id, label)
         assert doc.issuer in block
         if doc.doc_number:
             assert doc.doc_number in block

@@ -82,12 +82,31 @@ FACTS = """() => {
 }"""
 
 
+ESTIMATE = """() => {
+  for (const form of document.querySelectorAll(".gk-estimator form")) {
+    for (const el of form.querySelectorAll("select")) if (el.options.length > 1) el.selectedIndex = 1;
+    for (const el of form.querySelectorAll("input[type=text]")) el.value = el.dataset.places === "0" ? "2" : "12.5";
+    for (const el of form.querySelectorAll("input[type=checkbox]")) el.checked = true;
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  }
+}"""
+
+
+def estimate(page) -> None:
+    """Fill every estimator on the page (each zone, quantity and condition) so its result table is drawn."""
+    page.wait_for_selector(".gk-estimator[data-ready]")
+    page.evaluate(ESTIMATE)
+    page.wait_for_selector(".gk-estimator__result table")
+
+
 def site_pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("index.html")) if p.relative_to(site).parts[0] != "assets"]
 
 
 def table_pages(site: Path) -> list[str]:
-    return [url_of(site, p) for p in site_pages(site) if "<table" in p.read_text(encoding="utf-8")]
+    """Pages holding a table as built, and the estimators, whose result table the browser draws."""
+    return [url_of(site, p) for p in site_pages(site)
+            if re.search(r'<table\b|class="gk-estimator\b', p.read_text(encoding="utf-8"))]
 
 
 def one_page_per_type(site: Path) -> list[str]:
@@ -128,6 +147,8 @@ def test_every_table_stacks_and_every_page_type_reads_cleanly_on_a_phone(browser
     counted = Counter()
     for rel in visits:
         page.goto(base + rel)
+        if page.locator(".gk-estimator form").count():
+            estimate(page)
         assert page.evaluate("document.documentElement.classList.contains('gk-large')") == (mode == "large")
         facts = page.evaluate(FACTS)
         counted.update(tables=facts["tables"], cells=facts["cells"])
