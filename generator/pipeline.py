@@ -66,6 +66,7 @@ from .rules import (
     production_rules,
     resolve,
     sample_claims,
+    stale_summaries,
     summary_diagnostics,
     traditional_diagnostics,
     unknown_national_reviews,
@@ -136,7 +137,7 @@ def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], produc
     if production:
         diags += production_rules(site)
     if today is not None:
-        diags += freshness_diagnostics(site, today) + expiry_diagnostics(site, today)
+        diags += freshness_diagnostics(site, today) + expiry_diagnostics(site, today) + stale_summaries(site, today)
     # items with a fault were repaired to take part in every check (load/salvage.py): what they find on
     # a line already reported is that same fault again
     found = load_diags + drop_followups(load_diags, diags)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .references import resolve as resolve
     from .rules import production_rules as production_rules
     from .rules import sample_claims as sample_claims
+    from .stale_dates import stale_summaries as stale_summaries
     from .summary_rules import summary_diagnostics as summary_diagnostics
     from .traditional import traditional_diagnostics as traditional_diagnostics
 
