@@ -28,6 +28,7 @@ from .post import (
     check_lock,
     check_site,
     expiry_diagnostics,
+    inject_question_words,
     keep_figures,
     plan_redirects,
     previous_site_figures,
@@ -42,7 +43,6 @@ from .post import (
     write_redirects,
     write_security_txt,
 )
-from .post.search import tokens as search_tokens
 from .publish import discard, replaceable, staging, swap, write_failure
 from .renderer import (
     ThemeAssets,
@@ -98,7 +98,7 @@ def theme_files(root: Path) -> dict[str, bytes]:
                 if path.is_file():
                     files[path.relative_to(layer).as_posix()] = path.read_bytes()
     # the estimator's rules for typed quantities and the search's question words, from Python
-    return search_tokens.inject(typed_input.inject(files))
+    return inject_question_words(typed_input.inject(files))
 
 
 @dataclass(frozen=True)

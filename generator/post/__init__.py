@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .search import read_part as read_part
     from .search import search_index as search_index
     from .search import write_city_part as write_city_part
+    from .search.tokens import inject_question_words as inject_question_words
     from .security_txt import expiry_diagnostics as expiry_diagnostics
     from .security_txt import write_security_txt as write_security_txt
     from .sitecheck import check_site as check_site

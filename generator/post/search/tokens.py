@@ -124,7 +124,7 @@ SCRIPT = "assets/javascripts/gk-search.js"
 MARKER = b"/*gk:question-words*/[]/*gk:end*/"
 
 
-def inject(theme: dict[str, bytes]) -> dict[str, bytes]:
+def inject_question_words(theme: dict[str, bytes]) -> dict[str, bytes]:
     """The theme with QUESTION_WORDS written into gk-search.js where it holds the marker (a district's own copy
     of the script without the marker is left as it is)."""
     script = theme.get(SCRIPT)
