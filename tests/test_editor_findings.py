@@ -97,3 +97,14 @@ def test_published_figures_are_compared_from_a_copy_of_the_published_site(tmp_pa
     assert changed.path == "content/compensation_standards/relocation.yml" and "1,100.50" in changed.message
     assert main(["check", "--root", str(project), "--previous", str(tmp_path / "live")]) == 1
     assert [d.code for d in pipeline.check(project, previous=tmp_path / "nothing")] == ["P510"]
+
+
+def test_full_width_space_indentation_is_one_clear_message(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    faq = project / "content" / "faq" / "questions.yml"
+    text = faq.read_text("utf-8").replace("  topic: 安置\n", "\u3000\u3000topic: 安置\n", 1)
+    text = text.replace("  answer: ", "  answer: |\n    \u3000\u3000征收部门说明：\n    ", 1)  # a paragraph indent in text is fine
+    faq.write_text(text, "utf-8")
+    diags = pipeline.check(project)
+    line = text.splitlines().index("\u3000\u3000topic: 安置") + 1
+    assert [(d.code, d.line, d.message) for d in diags] == [("S216", line, f"第 {line} 行用了全角空格缩进，请改成半角空格")]

@@ -32,6 +32,9 @@ except AttributeError:  # pragma: no cover - depends on the libyaml build
     LOADER = yaml.SafeLoader
 
 _LEADING_TAB = re.compile(r"^( *)\t", re.MULTILINE)
+# An IME's full-width space (U+3000) before a key or a list dash: indentation meant as spaces. Inside a
+# block of text (a notice's paragraphs start with 　　) it is followed by Chinese, not by `key:` or `- `.
+_LEADING_IDEOGRAPHIC = re.compile(r"^[ \u3000]*\u3000[ \u3000]*(?=-[ \n]|[A-Za-z_][A-Za-z0-9_]*[ ]*:(?:[ \n]|$))", re.MULTILINE)
 QUOTED_STYLES = frozenset(("'", '"', "|", ">"))
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
@@ -103,7 +106,12 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
         line, col = _line_col(text, m.end() - 1)
         diags.append(error(path, line, col, "Y103", f"第 {line} 行使用了制表符（Tab）缩进",
                            "YAML 只能用空格缩进，请把 Tab 改为空格。"))
-    if any(d.code in ("Y109", "Y103") for d in diags):
+    for m in _LEADING_IDEOGRAPHIC.finditer(text):
+        line, col = _line_col(text, m.start() + m.group().index("\u3000"))
+        diags.append(error(path, line, col, "S216", f"第 {line} 行用了全角空格缩进，请改成半角空格",
+                           "中文输入法下按空格会打出全角空格“　”，看起来和半角空格一样，YAML 却不认：请切换到英文输入，"
+                           "把这一行开头的空格删掉重新输入。"))
+    if any(d.code in ("Y109", "Y103", "S216") for d in diags):
         return None, diags
     return text, diags
 
