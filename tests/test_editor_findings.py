@@ -108,3 +108,34 @@ def test_full_width_space_indentation_is_one_clear_message(tmp_path: Path) -> No
     diags = pipeline.check(project)
     line = text.splitlines().index("\u3000\u3000topic: 安置") + 1
     assert [(d.code, d.line, d.message) for d in diags] == [("S216", line, f"第 {line} 行用了全角空格缩进，请改成半角空格")]
+
+
+ANNOUNCEMENT = """id: hearing
+kind: 征收补偿方案征求意见
+step: consultation
+title: 东镇老街改建房屋征收补偿方案（修改稿）
+doc_number: 示政〔2025〕2号
+issuer: 示范区人民政府
+date: 2025-01-07
+display_start: 2025-01-07
+display_end: 2025-02-07
+summary: 补偿方案修改稿。
+"""
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "first"), [
+    ("estates/east-garden.yml", "delivered: true", "delivered: no", "S203"),
+    ("projects/east-old-street.yml", "status: in_progress", "status: in_progress\nsummary: 又写了一次。", "Y102"),
+    ("projects/east-old-street.yml", "villages: [老街社区]", "villages: 老街社区、新街社区", "S203"),
+])
+def test_an_item_that_failed_to_load_is_not_reported_missing(tmp_path: Path, rel: str, old: str, new: str,
+                                                             first: str) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    folder = project / "content" / "projects" / "east-old-street" / "announcements"
+    folder.mkdir(parents=True)
+    (folder / "hearing.yml").write_text(ANNOUNCEMENT, "utf-8")
+    assert [d for d in pipeline.check(project) if d.severity.value == "error"] == []
+    path = project / "content" / rel
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    errors = [d for d in pipeline.check(project) if d.severity.value == "error"]
+    assert [(d.code, d.path) for d in errors] == [(first, f"content/{rel}")]  # no R303 "does not exist"

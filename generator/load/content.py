@@ -7,10 +7,12 @@ A project is `site_config.yml` plus `content/<type>/*.yml`, where `<type>` is a 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,6 +66,9 @@ class Source:
 class Content:
     config: Located[SiteConfig]
     items: dict[str, tuple[Located, ...]]  # type key -> items in file order
+    # type key -> ids of items written in a file that failed to load: a reference to one of them is not
+    # "does not exist" (the file's own error already says what is wrong)
+    unread: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
 
     def of(self, key: str) -> tuple[Located, ...]:
         return self.items.get(key, ())
@@ -205,8 +210,11 @@ def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content
     diags: list[Diagnostic] = []
     config: Located[SiteConfig] | None = None
     items: dict[str, list[Located]] = {key: [] for key in [*(t.key for t in CONTENT_TYPES), *PART_MODELS]}
+    unread: dict[str, set[str]] = {}
     for source, result in zip(sources, checked, strict=True):
         diags.extend(result.diags)
+        if has_errors(list(result.diags)):
+            unread.setdefault(source.type_key, set()).update(_unread_ids(source, result))
         if not result.items:
             continue
         tree = Reparse(source.path, source.data)
@@ -220,8 +228,22 @@ def content_from(sources: list[Source], checked: list[Checked]) -> tuple[Content
         return None, diags
     layers.drop_overridden(items)
     layers.apply_reviews(items, config.item.national_reviews)
-    diags += merge_parts(items[PROJECTS], items.pop(ANNOUNCEMENTS))
-    return Content(config, {k: tuple(v) for k, v in items.items()}), diags
+    diags += merge_parts(items[PROJECTS], items.pop(ANNOUNCEMENTS), unread.get(PROJECTS, set()))
+    return Content(config, {k: tuple(v) for k, v in items.items()},
+                   {k: frozenset(v) for k, v in unread.items() if v}), diags
+
+
+_ITEM_ID = re.compile(r"""^(?:-[ ]+)?id:[ ]*["']?([A-Za-z0-9][A-Za-z0-9_.-]*)""", re.MULTILINE)
+
+
+def _unread_ids(source: Source, result: Checked) -> set[str]:
+    """The ids a file with errors names at the top level of its items, less those that loaded anyway (and
+    for a project file, its file name: its announcement files' folder)."""
+    text = source.data.decode("utf-8", "replace")
+    ids = set(_ITEM_ID.findall(text))
+    if source.type_key == PROJECTS and source.path.count("/") == 2:
+        ids.add(source.path.rsplit("/", 1)[1].rsplit(".", 1)[0])
+    return ids - {str(getattr(item, "id", "")) for _, item in result.items}
 
 
 def validate_sources(sources: list[Source]) -> tuple[Content | None, list[Diagnostic]]:

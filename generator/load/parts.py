@@ -49,13 +49,17 @@ def _spliced(project: Located, parts: list[Located]) -> Node:
     return Map(entries, node.pos)
 
 
-def merge_parts(projects: list[Located], parts: list[Located]) -> list[Diagnostic]:
-    """Append announcement files to their projects (in place); diagnostics for orphans and clashes."""
+def merge_parts(projects: list[Located], parts: list[Located], unread: set[str] | frozenset[str] = frozenset()
+                ) -> list[Diagnostic]:
+    """Append announcement files to their projects (in place); diagnostics for orphans and clashes. The
+    announcements of a project whose file failed to load (`unread`) wait for it, silently: its own error says why."""
     diags: list[Diagnostic] = []
     by_id = {located.item.id: i for i, located in enumerate(projects)}
     grouped: dict[str, list[Located]] = {}
     for part in sorted(parts, key=lambda p: p.path):
         pid = owner_id(part.path)
+        if pid not in by_id and pid in unread:
+            continue
         if pid not in by_id:
             pos = part.pos("id")
             diags.append(error(part.path, pos.line, pos.column, "R303",

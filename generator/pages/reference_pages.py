@@ -57,7 +57,7 @@ def in_pinyin_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     keyed = [(lazy_pinyin(e["t"].term), e) for e in entries]
     keyed.sort(key=lambda k: ("".join(k[0]), k[1]["t"].term))
-    return [{**e, "initial": (py[0][:1] or "#").upper()} for py, e in keyed]
+    return [{**e, "initial": ((py[0][:1] if py else "") or "#").upper()} for py, e in keyed]  # an empty term: "#"
 
 
 def remedy_pages(site: Site) -> list[Page]:

@@ -183,7 +183,7 @@ def resolve(content: Content) -> tuple[Site, list[Diagnostic]]:
         diags.extend(check_document(located))
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
-            diags.extend(_check_item(located, documents, articles, by_id, area_ids, laws))
+            diags.extend(_check_item(located, documents, articles, by_id, area_ids, laws, content.unread))
     for ctype in CONTENT_TYPES:
         for located in content.of(ctype.key):
             if hasattr(located.item, "pending"):
@@ -226,11 +226,11 @@ def _article_unknown(located: Any, loc: tuple[object, ...], doc: PolicyDocument,
 
 def _check_item(located: Any, documents: dict[str, PolicyDocument], articles: dict[str, frozenset[int]],
                 by_id: dict[str, dict[str, Any]], area_ids: set[str],
-                laws: dict[str, NationalText | None]) -> list[Diagnostic]:
+                laws: dict[str, NationalText | None], unread: Mapping[str, frozenset[str]]) -> list[Diagnostic]:
     diags = []
     for loc, target, ref in references(located.item):
         known = area_ids if target == "areas" else by_id.get(target, {})
-        if ref not in known:
+        if ref not in known and ref not in unread.get(target, ()):  # a file that failed to load: its error says why
             pos = located.pos(*loc)
             what = "镇街" if target == "areas" else next(t.label for t in CONTENT_TYPES if t.key == target)
             diags.append(error(located.path, pos.line, pos.column, "R303", f"引用了不存在的{what}“{ref}”",
