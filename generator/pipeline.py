@@ -22,7 +22,16 @@ from .diagnostics import Diagnostic, error, has_errors, mandatory_as_errors
 from .emit import cached_markdown, render_pages, write_tree
 from .estimate import check_examples, typed_input
 from .load import Content, drop_followups, load_content, read_attachments
-from .pages import NAV, Page, best_bet_diagnostics, derive_pages, explain_terms, onward_diagnostics
+from .pages import (
+    NAV,
+    Page,
+    best_bet_diagnostics,
+    derive_pages,
+    explain_terms,
+    footer_ask,
+    link_contacts,
+    onward_diagnostics,
+)
 from .parallel import Work, fan_out
 from .post import (
     check_lock,
@@ -70,6 +79,7 @@ from .rules import (
     summary_diagnostics,
     traditional_diagnostics,
     unknown_national_reviews,
+    unlinked_asks,
     unrecorded_changes,
 )
 
@@ -182,7 +192,7 @@ def markdown_files(site: Site, pages: tuple[Page, ...], cache: Path | None = Non
     read); with a `cache` folder, only pages whose Page value changed since the last build are rendered,
     on every core in forked children when there are many (generator/parallel/fanout.py)."""
     def batch(todo: Sequence[Page]) -> list[str]:
-        files = explain_terms(site, render_pages(tuple(todo)))
+        files = explain_terms(site, link_contacts(site, render_pages(tuple(todo))))
         return [files[page.path] for page in todo]
 
     def make(todo: tuple[Page, ...]) -> dict[str, str]:
@@ -200,11 +210,13 @@ def write_theme(root: Path, work: Path) -> ThemeAssets:
 
 
 def emit(site: Site, root: Path, work: Path) -> tuple[tuple[Page, ...], ThemeAssets, list[Diagnostic]]:
-    """Pages, theme assets, and B631 for any editors' note that reached a page's Markdown."""
+    """Pages, theme assets, B631 for any editors' note that reached a page's Markdown and B635 for a
+    向…咨询 sentence left without a link."""
     pages = derive_pages(site)
     files = markdown_files(site, pages, work / CACHE_DIR)
     write_tree(files, work / "docs")
-    return pages, write_theme(root, work), internal_notes(files, {i for ids in site.by_id.values() for i in ids})
+    notes = internal_notes(files, {i for ids in site.by_id.values() for i in ids})
+    return pages, write_theme(root, work), notes + unlinked_asks(files)
 
 
 def _cache_for(post: PostProcessor, work: Path) -> dict[str, Path]:
@@ -282,7 +294,7 @@ def _build(root: Path, out: Path, production: bool, strict: bool, today: dt.date
             if has_errors(diags + more, strict):
                 return more, False
             config = mkdocs_config(site.config, site.has_sample, NAV, (work / "docs").resolve(), staged,
-                                   (work / "overrides").resolve(), assets)
+                                   (work / "overrides").resolve(), assets, ask=footer_ask(site))
             write_config(config, work / "mkdocs.yml")
             more += render(work / "mkdocs.yml", max(p.updated for p in pages), jobs, skeleton)
             for post in POSTPROCESSORS + ((write_city_part,) if city_part else ()):

@@ -4,7 +4,8 @@ A Page (generator/pages/page.py) holds everything its template reads: the conten
 derived from them, links and dates. So a page whose Page value is unchanged since the last build has the
 same Markdown, glossary explanations included, and a rebuild after one edit renders only the pages the
 edit reached. The key is the SHA-256 of the Page pickled by value (`_KeyPickler`); the cache's version names the code and
-templates that turn a Page into Markdown and the glossary the explanations come from, so changing any of
+templates that turn a Page into Markdown, the glossary the explanations come from and the contact names
+linked to their entries, so changing any of
 them starts afresh. A page that cannot be pickled is simply rendered every time.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..pages import Page, glossary_inline
+from ..pages import Page, contact_links, glossary_inline
 from ..parallel.fanout import Work, fan_out
 from ..parallel.work_cache import WorkCache, code_version, digest
 from ..rules.references import Site
@@ -35,7 +36,9 @@ def _version(site: Site) -> str:
         if path.is_file():
             templates.update(path.relative_to(TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
     glossary = digest(repr([(t.id, t.term, t.aliases, t.gloss) for t in site.of("glossary")]))
-    return code_version(emit, tables, glossary_inline, sys.modules[__name__], extra=templates.hexdigest() + glossary)
+    contacts = digest(repr(sorted(contact_links.surfaces(site).items())))  # the names linked to contacts
+    return code_version(emit, tables, glossary_inline, contact_links, sys.modules[__name__],
+                        extra=templates.hexdigest() + glossary + contacts)
 
 
 def _model(digest: bytes) -> None:

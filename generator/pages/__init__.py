@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
+    from .contact_links import footer_ask as footer_ask
+    from .contact_links import link_contacts as link_contacts
     from .derive import derive_pages as derive_pages
     from .glossary_inline import explain_terms as explain_terms
     from .navigation import NAV as NAV

@@ -9,6 +9,7 @@ logs into a diagnostic. Nothing in the core imports this module.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,7 +46,9 @@ def plan_theme_assets(theme: dict[str, bytes]) -> ThemeAssets:
 
 
 def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, str], ...], docs_dir: Path,
-                  site_dir: Path, overrides_dir: Path, assets: ThemeAssets) -> dict[str, Any]:
+                  site_dir: Path, overrides_dir: Path, assets: ThemeAssets,
+                  ask: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The mkdocs configuration; `ask` is whom the footer of every page says to ask (pages.footer_ask)."""
     domain = urlsplit(config.base_url).netloc
     names = assets.names
     return {
@@ -79,6 +82,7 @@ def mkdocs_config(config: SiteConfig, has_sample: bool, nav: tuple[tuple[str, st
                 "error_report_url": config.error_report_url or "",
                 "parent_portal_url": config.parent_portal_url or "",
                 "contacts": [{"label": c.label, "value": c.value} for c in config.contacts],
+                "ask": dict(ask) if ask else {},
                 "sample_data": has_sample,
                 "assets": dict(sorted(names.items())),
                 "page_scripts": {names.get(path, path): kind for path, kind in sorted(PAGE_KIND_JAVASCRIPT.items())},

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .. import exports
 
 if TYPE_CHECKING:
+    from .ask_links import unlinked_asks as unlinked_asks
     from .basis import basis_diagnostics as basis_diagnostics
     from .compliance import compliance_diagnostics as compliance_diagnostics
     from .figure_history import unrecorded_changes as unrecorded_changes
