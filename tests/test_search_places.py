@@ -63,3 +63,13 @@ def test_villages_are_chosen_after_their_town_on_a_phone(browser, village_site: 
     page.wait_for_function("document.documentElement.getAttribute('data-gk-search') === 'done'")
     assert "%E6%96%B0%E6%9D%91" in page.url and page.locator(".gk-search-result").count() == 0  # 新村
     context.close()
+
+
+def test_a_village_no_page_names_leads_to_its_town(browser, village_site: Path) -> None:
+    """新村 is on no page: its town's project (东镇) comes up, as typed by a resident."""
+    page = browser.new_page(viewport=PHONE)
+    page.goto(serve_dir(village_site) + "search/")
+    page.evaluate("([q, f]) => window.gkSearch(q, f)", ["新村", {"type": "", "area": ""}])
+    hrefs = page.eval_on_selector_all(".gk-search-result__title a", "els => els.map(e => e.getAttribute('href'))")
+    page.close()
+    assert any("projects/east-old-street/" in h for h in hrefs[:3]), hrefs

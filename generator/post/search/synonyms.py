@@ -1,7 +1,8 @@
 """Synonyms for query expansion, derived from the glossary: each alias residents use (俗称) leads
 to the term the documents use (过渡费 -> 临时安置费, 拆迁 -> 征收, 被拆迁人 -> 被征收人); every site also gets
-the everyday words of everyday.py (赔 -> 补偿, 庄稼 -> 青苗, 过度 -> 过渡). This is the one synonym table: the
-browser reads it from meta.json."""
+the everyday words of everyday.py (赔 -> 补偿, 庄稼 -> 青苗, 过度 -> 过渡), and each village of site_config leads
+to its town (石门村 -> 龙岭镇: the town's zone price, projects and contacts, where no page names the village).
+This is the one synonym table: the browser reads it from meta.json."""
 
 from __future__ import annotations
 
@@ -36,6 +37,11 @@ def synonyms(site: Site) -> tuple[dict[str, list[str]], list[Diagnostic]]:
                                  "搜索这个词会同时查找这些术语；如果不是有意为之，请只在一个术语下列出它。"))
     for word, words in EVERYDAY.items():
         table.setdefault(normalise(word), set()).update(normalise(w) for w in words)
+    for town in site.config.areas:  # a village leads to its town: its zone, its projects, its contacts
+        for village in town.villages:
+            key = normalise(village.name)
+            if len(key) >= 2 and key != normalise(town.name):
+                table.setdefault(key, set()).add(normalise(town.name))
     return {alias: sorted(targets) for alias, targets in sorted(with_slips(table).items())}, diags
 
 
