@@ -139,3 +139,66 @@ def test_an_item_that_failed_to_load_is_not_reported_missing(tmp_path: Path, rel
     path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
     errors = [d for d in pipeline.check(project) if d.severity.value == "error"]
     assert [(d.code, d.path) for d in errors] == [(first, f"content/{rel}")]  # no R303 "does not exist"
+
+
+DECISION_ROW = """- id: house-decision
+  number: 2
+  domain: house_state
+  level1: 征收
+  level2: 房屋征收决定
+  elements:
+    - text: 房屋征收决定公告
+  basis:
+    - document: house-regulation
+      article: 10
+  time_limit: {kind: at_event, text: 作出决定后及时公告}
+  publisher: 示范区人民政府
+  channels:
+    - channel: 政府网站
+  audience: all
+  mode: [proactive]
+  tier: [county]
+  published_in:
+    - announcement: 房屋征收决定
+  explanation: 房屋征收决定作出后要公告。本站在征收项目的页面登载这份公告。
+  updated: 2025-01-08
+"""
+
+
+def test_report_strict_does_not_fail_for_a_step_no_project_has_reached(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")  # its only project is at 征求意见
+    rows = project / "content" / "disclosure_items" / "rows.yml"
+    rows.write_text(rows.read_text("utf-8") + DECISION_ROW, "utf-8")
+    assert main(["report", "--strict", "--root", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "[未到] 国有土地上房屋征收与补偿：征收 / 房屋征收决定" in out
+    assert "未到：还没有项目进行到“房屋征收决定”这一步" in out and "缺失：" not in out
+
+
+SAMPLE_MEASURES = """id: east-measures
+title: （示例）示范区征收补偿办法
+doc_number: 示例示府发〔2025〕8号
+issuer: （示例）非官方文件，未经任何机关发布
+level: normative_document
+written_date: 2025-01-01
+published_date: 2025-01-05
+effective_date: 2025-01-05
+validity: 有效
+sample: true
+summary: 规定示范区征收房屋时各项补偿按什么标准给。
+what_it_means: 您家的房子被征收，按这份办法算补偿。
+what_i_can_do: 有疑问可以到征收中心查阅原文件。
+by_when: 无固定期限。
+pending: [official_url, index_no]
+updated: 2025-01-05
+"""
+
+
+def test_a_sample_normative_document_is_the_site_s_own_for_three_sync(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")  # a sample names no real issuer (R327)
+    (project / "content" / "policy_documents" / "east-measures.yml").write_text(SAMPLE_MEASURES, "utf-8")
+    main(["report", "--root", str(project)])
+    out = capsys.readouterr().out
+    assert "[缺解读] 《（示例）示范区征收补偿办法》" in out and "（没有本地规范性文件" not in out

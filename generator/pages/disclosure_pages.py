@@ -18,7 +18,7 @@ from .views import cite
 
 SECTION = "disclosure"
 LABEL = "公开事项对照表"
-STATE_CLASSES = {"已公开": "ok", "线下公开": "ok", "依申请公开": "ok", "不适用": "ok", "部分缺失": "gap", "未公开": "gap", "逾期": "late"}
+STATE_CLASSES = {"已公开": "ok", "线下公开": "ok", "依申请公开": "ok", "不适用": "ok", "未到": "ok", "部分缺失": "gap", "未公开": "gap", "逾期": "late"}
 
 
 def disclosure_pages(site: Site) -> list[Page]:
@@ -48,7 +48,7 @@ def _row(site: Site, path: str, row: RowStatus) -> dict[str, Any]:
         "mode": "、".join(MODE_LABELS[m] for m in item.mode), "tier": "、".join(TIER_LABELS[t] for t in item.tier),
         "places": [{"title": e.title, "href": relative(path, e.path, e.anchor), "updated": e.updated.isoformat()}
                    for e in row.evidence],
-        "offline": row.offline, "gaps": row.gaps, "late": row.late,
+        "offline": row.offline, "waiting": row.waiting, "gaps": row.gaps, "late": row.late,
         "updated": row.updated.isoformat() if row.updated else "",
         "note": item.explanation or "",  # the public explanation; `note` and `sources` are for editors only
     }

@@ -9,7 +9,7 @@ from ..model.disclosure import DOMAIN_LABELS, MODE_LABELS
 from ..pages.links import page_url
 from .compliance import Report, RowStatus
 
-STATES = ("已公开", "部分缺失", "未公开", "逾期", "线下公开", "依申请公开", "不适用")
+STATES = ("已公开", "部分缺失", "未公开", "逾期", "线下公开", "未到", "依申请公开", "不适用")
 
 
 def row_title(row: RowStatus) -> str:
@@ -36,13 +36,15 @@ def as_text(report: Report) -> str:
             lines.append(f"    公开位置：{e.title}  /{url}  更新 {e.updated.isoformat()}")
         for o in row.offline:
             lines.append(f"    线下公开：{o}")
+        for w in row.waiting:
+            lines.append(f"    未到：{w}")
         for g in row.gaps:
             lines.append(f"    缺失：{g}")
         for late in row.late:
             lines.append(f"    逾期：{late}")
     lines += ["", "三同步（本地规范性文件须同步发布政策解读）"]
     if not report.sync:
-        lines.append("    （没有本地规范性文件）")
+        lines.append("    （没有本地规范性文件：有效的规范性文件、制定机关含本区名称的才算）")
     for s in report.sync:
         mark = "有解读" if s.ok else "缺解读"
         lines.append(f"[{mark}] 《{s.document.title}》  ({s.document.id})")

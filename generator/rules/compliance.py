@@ -64,6 +64,7 @@ class RowStatus:
     gaps: tuple[str, ...]
     late: tuple[str, ...]
     state: str
+    waiting: tuple[str, ...] = ()  # places no project has reached yet: 未到, not missing
 
     @property
     def failing(self) -> bool:
@@ -107,8 +108,9 @@ def district_name(district: str) -> str:
 
 
 def local_normative(site: Site, doc: PolicyDocument) -> bool:
+    """A valid normative document issued in the district; a sample one names no real issuer (R327), so it counts."""
     return (doc.level == Level.normative_document and doc.validity == Validity.valid
-            and district_name(site.config.district) in doc.issuer)
+            and (district_name(site.config.district) in doc.issuer or doc.sample))
 
 
 def sync_status(site: Site) -> tuple[SyncStatus, ...]:
@@ -206,11 +208,15 @@ def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> R
     if reason is not None:  # site_config.yml not_applicable: the district says why, nothing is missing
         return RowStatus(row, (), (f"不适用：{reason}",), (), (), "不适用")
     evidence: list[Evidence] = []
-    offline, gaps, late = [], [], []
+    offline, gaps, late, waiting = [], [], [], []
     covered: set[int] = set()
     for place in row.published_in:
         found: list[Evidence] = []
-        if place.offline is not None:
+        not_yet = _not_yet(site, place)
+        if not_yet:
+            waiting.append(not_yet)
+            covered.update(place.covers)  # its elements are not due either
+        elif place.offline is not None:
             offline.append(place.offline)
             covered.update(place.covers)
         elif place.page is not None:
@@ -237,10 +243,44 @@ def _row(site: Site, row: DisclosureItem, day: dt.date, calendar: Calendar) -> R
     gaps += _uncovered(row, covered)
     if row.review_by and row.review_by < day:
         late.append(f"本行目录已过复核期限（{row.review_by}）")
-    if row.required_online and not evidence and not gaps:
+    if row.required_online and not evidence and not gaps and not waiting:
         gaps.append("本站没有公开这一事项")
-    return RowStatus(row, tuple(evidence), tuple(offline), tuple(gaps), tuple(late),
-                     _state(row, evidence, offline, gaps, late))
+    state = "未到" if waiting and not (evidence or gaps or late) and "proactive" in row.mode else \
+        _state(row, evidence, offline, gaps, late)
+    return RowStatus(row, tuple(evidence), tuple(offline), tuple(gaps), tuple(late), state,
+                     () if evidence else tuple(waiting))
+
+
+# Funds are in place (足额到位) before this step: a land project before it applies for approval, a house
+# project before the expropriation decision (条例第十二条).
+FUNDS_STEPS = {"land_collective": "approval", "house_state": "risk-and-funds"}
+
+
+def _not_yet(site: Site, place: Place) -> str:
+    """Why a place is not due yet ("" when it is): an announcement (or funds) no project of its regime has
+    reached the step of, and nothing published for it yet. Conditional announcements are never due."""
+    if place.announcement is not None:
+        kind = place.announcement
+        if kind in CONDITIONAL or not any(kind in steps for steps in DEFAULT_STEPS.values()) \
+                or any(a.kind == kind for p in site.of("projects") for a in p.announcements):
+            return ""  # never due, or not tied to a step (the other places say what is missing), or published
+        if any(_expected(site, p, kind) for p in site.of("projects")):
+            return ""
+        return f"还没有项目进行到“{kind.value}”这一步"
+    if place.type == "funds" and not place.offline:
+        regime = project_filter(place.where).get("regime")
+        projects = [p for p in site.of("projects") if regime in (None, p.regime)]
+        if any(matches(site, f, place.where) for f in site.of("funds")):
+            return ""
+        if any(_reached(site, p, FUNDS_STEPS.get(p.regime, "")) for p in projects):
+            return ""
+        return "还没有项目进行到补偿资金足额到位这一步"
+    return ""
+
+
+def _reached(site: Site, project: Project, step: str) -> bool:
+    line = timeline(site, project)
+    return line is not None and line.reached(step)
 
 
 def _uncovered(row: DisclosureItem, covered: set[int]) -> list[str]:
