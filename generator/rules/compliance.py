@@ -261,16 +261,16 @@ def _not_yet(site: Site, place: Place) -> str:
     reached the step of, and nothing published for it yet. Conditional announcements are never due."""
     if place.announcement is not None:
         kind = place.announcement
-        if kind in CONDITIONAL or not any(kind in steps for steps in DEFAULT_STEPS.values()) \
-                or any(a.kind == kind for p in site.of("projects") for a in p.announcements):
-            return ""  # never due, or not tied to a step (the other places say what is missing), or published
-        if any(_expected(site, p, kind) for p in site.of("projects")):
+        projects = [p for p in site.of("projects") if kind in DEFAULT_STEPS.get(p.regime, {})]
+        if kind in CONDITIONAL or not projects or any(a.kind == kind for p in projects for a in p.announcements):
+            return ""  # never due; no project of its regime at all (a gap: not_applicable says why); or published
+        if any(_expected(site, p, kind) for p in projects):
             return ""
         return f"还没有项目进行到“{kind.value}”这一步"
     if place.type == "funds" and not place.offline:
         regime = project_filter(place.where).get("regime")
         projects = [p for p in site.of("projects") if regime in (None, p.regime)]
-        if any(matches(site, f, place.where) for f in site.of("funds")):
+        if not projects or any(matches(site, f, place.where) for f in site.of("funds")):
             return ""
         if any(_reached(site, p, FUNDS_STEPS.get(p.regime, "")) for p in projects):
             return ""
