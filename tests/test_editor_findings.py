@@ -202,3 +202,15 @@ def test_a_sample_normative_document_is_the_site_s_own_for_three_sync(tmp_path: 
     main(["report", "--root", str(project)])
     out = capsys.readouterr().out
     assert "[缺解读] 《（示例）示范区征收补偿办法》" in out and "（没有本地规范性文件" not in out
+
+
+def test_an_estate_delivered_in_the_future_is_a_warning(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    estate = project / "content" / "estates" / "east-garden.yml"
+    text = estate.read_text("utf-8").replace("delivery: 2024-12-20", "delivery: 2027-06-30")
+    estate.write_text(text, "utf-8")
+    [found] = _codes(pipeline.check(project), "R307")
+    assert found.severity.value == "warning" and found.line == text.splitlines().index("delivered: true") + 1
+    assert "2027年6月30日已交房" in found.message
+    estate.write_text(text.replace("delivered: true", "delivered: false"), "utf-8")
+    assert _codes(pipeline.check(project), "R307") == []

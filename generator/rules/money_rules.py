@@ -8,7 +8,9 @@
   band's ready + under construction), always with exact decimals;
 - D974: households paid > signed > total, or a batch's households more than the project's;
 - D975: an allocation round offers more homes than the estate holds (built and not yet allocated);
-- D976: under 先安置后拆迁, demolition recorded before the homes were delivered.
+- D976: under 先安置后拆迁, demolition recorded before the homes were delivered;
+- R307 (warning): an estate marked delivered whose delivery date is later than the estate's own `updated`
+  (the page would say "2027年6月30日已交房" of a date still to come).
 
 (D977 house number with an amount, D978 unmasked account and D979 audit without text are raised by
 the field types and models themselves.)
@@ -19,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, error, warning
 from ..model.funds import Funds
 from ..model.housing import Estate, Resettlement
 from ..model.project import AnnouncementKind, Project
@@ -37,7 +39,7 @@ def money_diagnostics(site: Site) -> list[Diagnostic]:
         diags += _funded_first(site, funds, project) + _disbursed(site, funds) + _categories(site, funds)
         diags += _households(site, funds)
     for estate in site.of("estates"):
-        diags += _estate(site, estate)
+        diags += _estate(site, estate) + _delivered_ahead(site, estate)
     estates = site.by_id.get("estates", {})
     for r in site.of("resettlement"):
         diags += _resettle_first(site, r, estates)
@@ -165,6 +167,16 @@ def _estate(site: Site, estate: Estate) -> list[Diagnostic]:
                                "每一批的房源不能超过小区建成、尚未分出的房子；请核对套数。"))
             break
     return diags
+
+
+def _delivered_ahead(site: Site, estate: Estate) -> list[Diagnostic]:
+    if not (estate.delivered and estate.delivery and estate.delivery > estate.updated):
+        return []
+    return [warning(*_at(site, "estates", estate.id, "delivered"), "R307",
+                    f"安置房“{estate.name}”标为已交付（delivered: true），但交付日期 {estate.delivery} 晚于本条的更新日期 "
+                    f"{estate.updated}，页面会说“{estate.delivery.year}年{estate.delivery.month}月{estate.delivery.day}日已交房”",
+                    "还没交房的写 delivered: false，delivery 写计划交付日期；已经交房的，delivery 写实际交付日期，"
+                    "updated 写修改的日期。")]
 
 
 def _resettle_first(site: Site, r: Resettlement, estates: dict[str, Estate]) -> list[Diagnostic]:
