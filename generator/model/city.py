@@ -44,11 +44,11 @@ class CityDistrict(Strict):
 class CityConfig(Strict):
     """City-wide settings: the city index page, the city-wide search and the districts built under it."""
 
-    name: Text = describe("站点名称", "完整名称，如 淮北市征收信息公开")
+    name: Text = describe("站点名称", "完整名称，如 某某市征收信息公开")
     short_name: Text = describe("简称", "用于页面标题的简短名称")
     description: Text = describe("站点简介", "一两句话说明本站内容")
-    sponsor: Text = describe("主办单位", "如 淮北市人民政府")
-    organiser: Text | None = describe("承办单位", "如 淮北市征收办公室", default=None)
+    sponsor: Text = describe("主办单位", "如 某某市人民政府")
+    organiser: Text | None = describe("承办单位", "如 某某市征收办公室", default=None)
     base_url: Url = describe("站点地址", "全市站点对外发布的完整地址，以 / 结尾；各区县发布在其下的 <id>/ 目录")
     contacts: list[ContactChannel] = describe("联系方式", "页脚显示的联系方式", default_factory=list)
     districts: list[CityDistrict] = describe("区县", "按显示顺序列出各区县站点", min_length=1)

@@ -67,7 +67,7 @@ class PolicyDocument(Reviewed):
     title: Text = describe("标题", "文件全称，不含书名号")
     short_title: Text | None = describe("简称", "白话说明中注明依据时可用的简称，如 征收条例：（依据：《征收条例》第十条）", default=None)
     doc_number: Text | None = describe("文号", "如 国务院令第590号、杜政办〔2024〕1号", default=None)
-    issuer: Text = describe("发文机关", "如 国务院、杜集区人民政府办公室")
+    issuer: Text = describe("发文机关", "如 国务院、某某区人民政府办公室")
     level: Annotated[Level, labelled(LEVEL_LABELS)] = describe("效力层级", "law 法律 / administrative_regulation 行政法规 / judicial_interpretation 司法解释 / "
                          "departmental_rule 部门规章 / provincial_rule 地方政府规章 / normative_document 规范性文件 / "
                          "internal_rule 工作制度")

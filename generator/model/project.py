@@ -182,7 +182,7 @@ class Announcement(Strict):
     title: PublicText = describe("标题", "公告标题，照录")
     doc_number: Text | None = describe("文号", "如 杜政征预〔2025〕1号；没有文号时留空并在 pending 中列出", default=None)
     index_no: Text | None = describe("索引号", "政府信息公开平台上这份公告的索引号，照录", default=None)
-    issuer: Text = describe("发布机关", "如 淮北市杜集区人民政府")
+    issuer: Text = describe("发布机关", "如 某某市某某区人民政府")
     date: Date = describe("落款日期", "公告落款（成文）日期")
     display_start: Date = describe("公告期起", "张贴或网上发布的第一天")
     display_end: Date | None = describe("公告期止", "公告（公示、征求意见）期最后一天；决定类公告可不填", default=None)

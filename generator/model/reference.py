@@ -34,8 +34,8 @@ class Term(Reviewed):
 class RemedyBody(Strict):
     """Who hears this remedy against one authority's decisions (复议机关 or 法院), as the district names it."""
 
-    acts_of: Text = describe("作出决定的机关", "照公告落款写，如 淮北市杜集区人民政府")
-    body: Text = describe("受理机关", "复议机关或人民法院，如 淮北市人民政府、淮北市中级人民法院")
+    acts_of: Text = describe("作出决定的机关", "照公告落款写，如 某某市某某区人民政府")
+    body: Text = describe("受理机关", "复议机关或人民法院，如 某某市人民政府、某某市中级人民法院")
 
 
 class Remedy(Reviewed):
@@ -57,7 +57,7 @@ class Contact(Reviewed):
     """A place or line to ask or get things done (咨询与办理)."""
 
     id: Id = describe("标识", "英文标识")
-    name: Text = describe("单位名称", "如 杜集区征收中心")
+    name: Text = describe("单位名称", "如 某某区征收中心")
     purpose: Text = describe("可以办理", "能咨询或办理什么")
     address: Text | None = describe("地址", "办公地址", default=None)
     phone: Text | None = describe("电话", "原样显示，如 0561-0000000", default=None)

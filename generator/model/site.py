@@ -18,7 +18,7 @@ class Area(Strict):
     """A town (镇) or street (街道) of the district; projects, zones and contacts refer to it by id."""
 
     id: Id = describe("标识", "英文或拼音标识，如 duanyuan")
-    name: Text = describe("名称", "如 段园镇")
+    name: Text = describe("名称", "如 某某镇")
     kind: Literal["镇", "街道", "乡", "社区", "村", "开发区"] = describe("类别", "镇、街道、乡等")
     villages: list[Village] = describe("村（社区）", "本镇街下辖的村、社区；区片可以覆盖到村，项目写的村要在这里列出",
                                        default_factory=list)
@@ -48,12 +48,12 @@ class NationalReview(LegalReview):
 class SiteConfig(Strict):
     """Site-wide settings: name, sponsor, address and the footer items of a government site."""
 
-    name: Text = describe("站点名称", "完整名称，如 杜集区征收信息公开专栏")
+    name: Text = describe("站点名称", "完整名称，如 某某区征收信息公开专栏")
     short_name: Text = describe("简称", "用于页面标题的简短名称（微信分享时显示），建议 10 字以内")
     description: Text = describe("站点简介", "一两句话说明本站内容")
-    district: Text = describe("行政区", "如 淮北市杜集区")
-    sponsor: Text = describe("主办单位", "如 淮北市杜集区人民政府")
-    organiser: Text | None = describe("承办单位", "如 杜集区征收中心", default=None)
+    district: Text = describe("行政区", "如 某某市某某区")
+    sponsor: Text = describe("主办单位", "如 某某市某某区人民政府")
+    organiser: Text | None = describe("承办单位", "如 某某区征收中心", default=None)
     base_url: Url = describe("站点地址", "站点对外发布的完整地址（含子路径），以 / 结尾，如 https://www.example.gov.cn/zsgk/")
     site_id_code: Text | None = describe("网站标识码", "由上级部门核发，不得自拟；未取得时留空", default=None)
     icp_no: Text | None = describe("ICP备案号", "如 皖ICP备xxxxxxxx号；未取得时留空", default=None)

@@ -159,10 +159,9 @@ class CompensationStandard(Reviewed):
     """A compensation standard (补偿标准) with its rates and source."""
 
     id: Id = describe("标识", "英文标识，用于网址")
-    title: Text = describe("标题", "如 杜集区集体土地上房屋补偿标准")
-    category: Annotated[Category, labelled(CATEGORY_LABELS)] = describe("类别", "land_zone_price 区片综合地价 / crops 青苗 / attachments 地上附着物 / house 房屋 / "
-                               "relocation 搬迁费 / temporary_resettlement 临时安置费 / reward 奖励 / "
-                               "business_loss 停产停业 / social_security 社保")
+    title: Text = describe("标题", "如 某某区集体土地上房屋补偿标准")
+    category: Annotated[Category, labelled(CATEGORY_LABELS)] = describe("类别", "写英文标识或中文名称（中文要写全）：" + " / ".join(
+        f"{c.value} 或 {label}" for c, label in CATEGORY_LABELS.items()))
     regime: Regime = describe("适用征收类型", "land_collective 集体土地 / house_state 国有土地上房屋 / both 两者")
     issuer: Text = describe("制定机关", "如 安徽省人民政府")
     source: Citation = describe("依据", "规定本标准的政策文件和条款")
