@@ -81,7 +81,9 @@ def _catalogue(layer: Path) -> list[str]:
     written = []
     for path in sorted((CONTENT / "disclosure_items").glob("*.yml")):
         blocks = re.split(r"(?m)^(?=- id: )", path.read_text("utf-8"))
-        kept = [_keep_places(b, pages) for b in blocks[1:] if not LOCAL.search(b)]
+        # "本站在…公布（本中心做法）" is this site's practice; on another district's site it is that site's own
+        # way of working, not a claim about its center: the mark goes (tests/test_national_layer_neutral.py)
+        kept = [_keep_places(b, pages).replace("（本中心做法）", "") for b in blocks[1:] if not LOCAL.search(b)]
         target = layer / "disclosure_items" / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("# 全国通用的公开事项标准目录行：由 scripts/update_national_layer.py 从本仓库内容生成。\n"

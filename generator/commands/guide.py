@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 
 from ..codes import CODES, MANDATORY, severity_label
 from ..model import CONTENT_TYPES, SiteConfig
-from ..rules.basis import LOCAL, UNVERIFIED
+from ..rules.basis import CATALOGUE, LOCAL, UNVERIFIED
 
 _TYPE_NAMES = {str: "文字", int: "整数", bool: "true/false"}
 
@@ -118,6 +118,7 @@ def content_guide(examples: Path | None = None) -> str:
         "- `（依据：《简称》第十条）`：法律法规或本地文件的某一条；《》中写政策文件的标题、简称（`short_title`）或文号，"
         "几条写成 `第十条、第十一条`，几个文件用“；”隔开（R324：写法有误）；",
         f"- `（{LOCAL}）`：本中心自己的做法，不是法律规定；",
+        f"- `（{CATALOGUE}）`：国家基层政务公开标准目录的要求，不是法律条文（全国通用内容用它，不写本中心做法）；",
         f"- `（{UNVERIFIED}）`：还没有核实。",
         "",
         "不写依据时，数字要出现在这一条内容（或这一步）的 `basis` 所引条文中；政策文件的说明看它自己的条文，"

@@ -7,6 +7,8 @@ ends. A statement may end with a visible basis mark, shown to residents as writt
 - `（依据：《标题》第十条）` (several articles: `第十条、第十一条`; several documents: `；`), where the
   title is a policy document's 标题, 简称 (`short_title`) or 文号: a law's or a local document's article;
 - `（本中心做法）`: the center's own practice, not a legal rule;
+- `（政务公开目录）`: required by the government's standard disclosure catalogue, not by a law's article
+  (the national layer's rows, true for every district);
 - `（待核实）`: not yet verified.
 
 A number with a unit (日/天, 个工作日, 个月, 年, %, 元; digits or Chinese numerals) in a statement
@@ -36,8 +38,8 @@ from .national import national_text
 from .plain_language import plain_texts
 from .references import Site, walk
 
-LOCAL, UNVERIFIED = "本中心做法", "待核实"
-_MARK = re.compile(r"（(?:(本中心做法|待核实)|依据：([^（）]*))）")
+LOCAL, CATALOGUE, UNVERIFIED = "本中心做法", "政务公开目录", "待核实"
+_MARK = re.compile(r"（(?:(本中心做法|政务公开目录|待核实)|依据：([^（）]*))）")
 _REF = re.compile(r"《([^》]+)》((?:第[零一二三四五六七八九十百]+条、?)*)|([^《》；、\s]+号)((?:第[零一二三四五六七八九十百]+条、?)*)")
 _ARTICLE = re.compile(r"第([零一二三四五六七八九十百]+)条")
 _STATEMENT_END = re.compile(r"(?<=[。！？；\n])")
