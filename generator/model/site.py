@@ -60,7 +60,9 @@ class SiteConfig(Strict):
     psb_no: Text | None = describe("公安备案号", "如 皖公网安备 xxxxxxxxxxxxxx号；未取得时留空", default=None)
     error_report_url: Url | None = describe("我为政府网站找错", "找错入口地址", default=None)
     parent_portal_url: Url | None = describe("上级门户", "所属政府门户网站地址", default=None)
-    contacts: list[ContactChannel] = describe("联系方式", "页脚显示的联系方式", default_factory=list)
+    contacts: list[ContactChannel] = describe(
+        "联系方式", "页脚另外显示的联系方式（如咨询邮箱）；征收中心的地址、电话、办公时间自动取自 content/contacts/，不必重复",
+        default_factory=list)
     areas: list[Area] = describe("镇街", "辖区内的镇、街道，供补偿片区、项目和联系点引用", min_length=1)
     national_layer: Flag = describe("全国通用内容", "为 true 时自动带上全国通用的法律法规、征收程序、节假日安排和术语表"
                                     "（gongkai init 默认打开）；本站同标识的内容会替换通用的那一条", default=False)
