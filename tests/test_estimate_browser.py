@@ -184,3 +184,18 @@ def test_bundled_estimators_agree_with_python(bundled_url, browser):
             checked += 1
     page.close()
     assert checked >= 8
+
+
+def test_a_missing_zone_is_said_next_to_the_zone_choice(bundled_url, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(bundled_url + "estimate/land-zone-price-sample/", wait_until="networkidle")
+    field = page.locator("input[name='zone:亩']")
+    field.click()
+    page.keyboard.type("２.５亩")
+    select = page.locator("select[name='zone']")
+    box = page.locator("#" + select.get_attribute("aria-describedby"))
+    assert select.get_attribute("aria-invalid") == "true" and "选您家所在的区片" in box.inner_text()
+    select.select_option(index=1)
+    assert select.get_attribute("aria-invalid") is None and box.inner_text() == ""
+    assert page.locator(".gk-estimator__result [data-total]").count() == 1
+    page.close()

@@ -148,7 +148,9 @@
       var p = sel.name.slice(0, -4);
       var filled = Array.prototype.some.call(form.querySelectorAll("input[name^='" + p + "zone:']"),
         function (el) { return el.value.trim() !== ""; });
+      var box = document.getElementById(sel.id + "-error");
       if (filled && !sel.value) { sel.setAttribute("aria-invalid", "true"); ok = false; } else { sel.removeAttribute("aria-invalid"); }
+      if (box) { box.textContent = filled && !sel.value ? "填了土地面积，请在这里选您家所在的区片" : ""; }
     });
     return ok;
   }
