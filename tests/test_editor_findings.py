@@ -214,3 +214,32 @@ def test_an_estate_delivered_in_the_future_is_a_warning(tmp_path: Path) -> None:
     assert "2027年6月30日已交房" in found.message
     estate.write_text(text.replace("delivered: true", "delivered: false"), "utf-8")
     assert _codes(pipeline.check(project), "R307") == []
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_handbook_says_what_the_national_layer_holds_and_what_the_district_writes() -> None:
+    handbook = (DOCS / "编辑手册.md").read_text("utf-8")
+    layer = Path(__file__).resolve().parent.parent / "generator" / "defaults" / "national"
+    for path in (layer / "policy_documents").glob("*.yml"):
+        assert f"| `{path.stem}` |" in handbook  # the ids to cite, listed where an editor looks
+    years = sorted(int(p.stem.removeprefix("cn-")) for p in (layer / "calendars").glob("cn-*.yml"))
+    assert f"只录入到 {years[-1]} 年" in handbook and f"cn-{years[-1] + 1}.yml" in handbook
+    assert "**维权途径**（`content/remedies/`）" in handbook and "`bodies`" in handbook
+    assert "national_reviews:" in handbook and "### 工作目录 `.gongkai-build/`" in handbook
+
+
+def test_content_guide_names_what_editors_may_write() -> None:
+    guide = (DOCS / "content-guide.md").read_text("utf-8")
+    assert "crops 或 青苗补偿" in guide and "reward 或 奖励与补助" in guide and "crops 青苗 /" not in guide
+    assert "`contacts/<标识>/`" not in guide and "每条在 `contacts/#<标识>`" in guide
+    assert "次 要有按次的项目（如 元/户·次、元/次）" in guide
+
+
+def test_new_templates_carry_no_real_district(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    for kind in ("policy_documents", "remedies", "contacts", "projects", "compensation_standards"):
+        assert main(["new", kind, f"x-{kind.replace('_', '-')}", "--root", str(project)]) == 0
+        text = (project / "content" / kind / f"x-{kind.replace('_', '-')}.yml").read_text("utf-8")
+        assert not any(name in text for name in ("杜集", "淮北", "段园")), kind

@@ -160,14 +160,27 @@ def content_guide(examples: Path | None = None) -> str:
     lines += _model_section(SiteConfig, 3, set())
     lines += ["## 内容类型", ""]
     for ctype in CONTENT_TYPES:
-        lines += [f"### {ctype.label}（`content/{ctype.key}/`）", "",
-                  f"网址：`{ctype.section}/<标识>/`", ""]
+        lines += [f"### {ctype.label}（`content/{ctype.key}/`）", "", _address(ctype.key, ctype.section), ""]
         lines += _model_section(ctype.model, 4, set())
         if examples is not None:
             sample = _example(examples, ctype.key)
             if sample:
                 lines += ["示例：", "", "```yaml", sample.rstrip(), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+ONE_PAGE = {"glossary", "contacts", "disclosure_items", "resettlement"}  # one page, each item at its anchor
+
+
+def _address(key: str, section: str) -> str:
+    """Where this type's items are published (pages/: which types have a page of their own)."""
+    if key == "best_bets":
+        return "网址：没有自己的页面（搜索这些词时，把指定的页面排在最前面）。"
+    if key == "calendars":
+        return f"网址：全部年份在一个页面上，`{section}/#year-<年份>`。"
+    if key in ONE_PAGE:
+        return f"网址：全部在一个页面上，每条在 `{section}/#<标识>`（没有单独的页面）。"
+    return f"网址：`{section}/<标识>/`"
 
 
 def _example(examples: Path, key: str) -> str:

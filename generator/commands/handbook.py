@@ -18,6 +18,7 @@ from ..model import CONTENT_TYPES, SiteConfig
 from ..model.fields import LABELS
 from ..model.project import DEFAULT_STEPS, Announcement, AnnouncementKind
 from ..rules.project_rules import MINIMUMS, UNIT_TEXT
+from .handbook_national import national_section
 
 INTRO = """# 编辑手册
 
@@ -320,7 +321,7 @@ def _choices() -> list[str]:
 
 
 def handbook() -> str:
-    parts = [INTRO, RECIPE_SITE, *_field_rows(SiteConfig), "", RECIPE_AREA, RECIPE_ANNOUNCEMENT, *_kinds(), "",
+    parts = [INTRO, RECIPE_SITE, *_field_rows(SiteConfig), "", *national_section(), RECIPE_AREA, RECIPE_ANNOUNCEMENT, *_kinds(), "",
              *_procedure_steps(), "### 公告的字段（自动生成）", "", *_field_rows(Announcement), "",
              RECIPE_STANDARD, RECIPE_ERRORS, *_policy(), "", *_families(), "", ENDING, *_choices()]
     return "\n".join(parts) + "\n"

@@ -70,7 +70,8 @@ def problems(calc: Calculator, situation: Situation) -> list[Problem]:
     shared = {m.factor: m for m in calc.shared}
     for factor, value in situation.shared.items():
         if factor not in shared:
-            found.append((("shared", factor), f"本标准没有各项共用的“{factor}”（共用的只有：{'、'.join(shared) or '无'}）"))
+            found.append((("shared", factor), f"本标准没有各项共用的“{factor}”（共用的只有：{'、'.join(shared) or '无'}；"
+                                              f"要有一项的单位里带“{factor}”，如 元/户·{factor}）"))
         else:
             found.extend(_number_problem(("shared", factor), shared[factor], value))
     chosen_zones = []

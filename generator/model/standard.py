@@ -110,7 +110,9 @@ class Situation(Strict):
         "各项数量", "区片或补偿项目的标识 → {计量单位: 数量}，如 brick-concrete: {平方米: \"120\"}；"
         "元/户 的项目写 户: \"1\" 表示本户适用", default_factory=dict)
     shared: dict[Text, Quantity] = describe(
-        "共用数量", "各项共用的时间数量，如 月: \"6\"（过渡月数）、次: \"2\"（搬迁次数）", default_factory=dict)
+        "共用数量", "各项共用的时间数量，如 月: \"6\"（过渡月数）、次: \"2\"（搬迁次数）；只能写本标准某一项单位里有的："
+        "月 要有按月的项目（如 元/平方米·月），次 要有按次的项目（如 元/户·次、元/次），只有 元/户 时不能写 次（R305）",
+        default_factory=dict)
 
 
 class Example(Situation):
