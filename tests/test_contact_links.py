@@ -84,3 +84,5 @@ def test_verified_center_shows_its_contact_in_the_footer(other_district_site: Pa
     assert "地址：青河市西山区石桥路8号" in footer and 'href="tel:09997654321"' in footer
     assert "正在核实" not in footer
     assert (FIXTURES / "other-district" / "site_config.yml").exists()
+    footer = footer[: footer.index("</footer>")]
+    assert footer.count("0999-7654321") == 1  # site_config's footer line repeating the center's phone is not shown twice
