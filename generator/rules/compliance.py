@@ -9,7 +9,8 @@ Rules:
   A required row with a gap or a late item fails `gongkai report --strict`.
 - A place `announcement: <kind>` expects that announcement in every project of a regime the kind
   applies to, once the project has reached the kind's step (or a later one). Conditional kinds
-  (hearings, decisions for the few who did not sign, suspension notices) are never expected.
+  (hearings, decisions for the few who did not sign, suspension notices) are never expected. A row
+  whose step (or funds step) no project of its regime has reached yet is 未到, not missing.
 - Late: the row or a page it points to is past its `review_by`; an announcement was posted after
   the row's time limit from its date (落款); a 征收土地公告 is (or would be) later than 15 working days
   after the approval was received.
