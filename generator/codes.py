@@ -138,7 +138,7 @@ CODES: dict[str, tuple[str, str]] = {
 # the code that emits them). A warning in MANDATORY is a rule the law makes mandatory: a normal build
 # shows it and goes on, `--production` makes it an error and refuses to publish.
 WARNINGS: frozenset[str] = frozenset({"D901", "D902", "D913", "D914", "D916", "D917", "D918", "D923", "D964", "F701",
-                                      "F702", "F703", "F707", "F708", "Q802", "R322", "Y110", "Y113", "B607", "B608", "H406"})
+                                      "F702", "F703", "F707", "F708", "Q802", "R307", "R322", "Y110", "Y113", "B607", "B608", "H406"})
 MANDATORY: dict[str, str] = {
     "D901": "国办发〔2016〕80号：政策性文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）",
     "D902": "国办发〔2016〕80号：三同步，解读与文件同步发布",
