@@ -67,6 +67,7 @@ from .rules import (
     basis_diagnostics,
     compliance_diagnostics,
     freshness_diagnostics,
+    help_diagnostics,
     internal_notes,
     missing_procedures,
     period_diagnostics,
@@ -76,6 +77,7 @@ from .rules import (
     resolve,
     sample_claims,
     stale_summaries,
+    step_period_diagnostics,
     summary_diagnostics,
     traditional_diagnostics,
     unknown_national_reviews,
@@ -140,10 +142,10 @@ def analyse_content(loaded: Content | None, load_diags: list[Diagnostic], produc
     site, diags = resolve(loaded)
     diags += check_examples(site) + plain_language_diagnostics(site) + basis_diagnostics(site, production)
     diags += compliance_diagnostics(site) + sample_claims(site) + place_diagnostics(site)
-    diags += period_diagnostics(site) + unknown_national_reviews(site)
+    diags += period_diagnostics(site) + unknown_national_reviews(site) + step_period_diagnostics(site)
     diags += summary_diagnostics(site) + traditional_diagnostics(site)
     if not has_errors(load_diags + diags):
-        diags += missing_procedures(site)
+        diags += missing_procedures(site) + help_diagnostics(site)
     if production:
         diags += production_rules(site)
     if today is not None:

@@ -47,6 +47,9 @@ class Step(Strict):
     summary: Text = describe("一句话看懂", "这一步是什么")
     what_happens: Text = describe("做什么", "这一步具体发生什么")
     time_limit: TimeLimit | None = describe("法定时限", "法律规定的期限（如有）", default=None)
+    condition: Text | None = describe(
+        "什么情况下才有", "只在特定情况下才有的步骤（如听证、补偿决定）写明什么情况下才有，写成一句完整的话，"
+        "如 如果多数被征地的村民认为补偿安置方案不合法，政府会组织听证。项目页面不会把这种步骤说成“下一步”", default=None)
     basis: list[Citation] = describe("法律依据", "规定这一步的条款", min_length=1)
     what_i_can_do: list[Text] = describe("我能做什么", "群众在这一步可以或应当做的事", min_length=1)
     by_when: Text = describe("什么时候", "群众要注意的期限；没有期限时写明")

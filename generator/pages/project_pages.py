@@ -9,8 +9,8 @@ from ..model.project import STATUS_LABELS, Announcement, Project
 from ..model.standard import REGIME_LABELS
 from ..rules.project_rules import MINIMUMS, UNIT_TEXT, site_calendar
 from ..rules.references import Site
-from ..rules.remedy_dates import last_day, remedy_dates
-from ..rules.timeline import STATE_LABELS, Timeline, procedure_of, timeline
+from ..rules.remedy_dates import counting_text, last_day, remedy_dates
+from ..rules.timeline import STATE_LABELS, StepState, Timeline, Window, content_date, procedure_of, timeline
 from .attachments import attachment_views
 from .links import page_path, relative
 from .money_views import project_money_view
@@ -25,7 +25,8 @@ PENDING = "待补充"
 
 def project_pages(site: Site) -> list[Page]:
     projects: tuple[Project, ...] = site.of(SECTION)
-    lines = {p.id: timeline(site, p) for p in projects}
+    day = content_date(site)
+    lines = {p.id: timeline(site, p, day) for p in projects}
     pages = [_project_page(site, p, lines[p.id]) for p in projects]
     index_path = page_path(SECTION)
     towns = []
@@ -49,28 +50,25 @@ def project_pages(site: Site) -> list[Page]:
 def _entry(index_path: str, p: Project, line: Timeline | None) -> dict[str, Any]:
     last = line.last_done if line else None
     nxt = line.next_step if line else None
+    now = line.open_steps if line else ()
     return {"title": p.title, "href": relative(index_path, page_path(SECTION, p.id)), "summary": p.summary,
             "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status], "sample": p.sample,
-            "last": last.step.title if last else "", "next": nxt.step.title if nxt else ""}
+            "last": last.step.title if last else "", "next": nxt.step.title if nxt else "",
+            "now": "、".join(s.step.title for s in now)}
 
 
 def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
     path = page_path(SECTION, p.id)
     procedure = procedure_of(site, p)
     procedure_path = page_path("procedures", procedure.id) if procedure else page_path("procedures")
-    steps = []
-    for s in line.steps if line else ():
-        steps.append({"number": s.index + 1, "title": s.step.title, "state": s.state, "label": STATE_LABELS[s.state],
-                      "href": relative(path, procedure_path, s.step.id), "summary": s.step.summary,
-                      "events": [{"date": e.date.isoformat(), "title": e.title,
-                                  "href": f"#{e.announcement.id}" if e.announcement else ""} for e in s.events],
-                      "window": _window(site, line, s) if line and s.state == "next" else ""})
+    steps = [_step(site, line, s, path, procedure_path) for s in line.steps] if line else []
     announcements = sorted(p.announcements, key=lambda a: (a.display_start, a.id))
     area = site.areas[p.area].name
     context = {
         "p": p, "area": area, "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status],
         "steps": steps, "procedure_href": relative(path, procedure_path),
         "next": next((s for s in steps if s["state"] == "next"), None),
+        "now": [s for s in steps if s["state"] == "now"],
         "announcements": [{**_announcement(a), "files": attachment_views(site, a), "disagree": _disagree(site, path, p, a)} for a in announcements],
         "approval": _approval(p),
         "money": project_money_view(site, p, path),
@@ -104,20 +102,54 @@ def _announcement(a: Announcement) -> dict[str, Any]:
                           if a.objection else None)}
 
 
-# --- issue 11, journey 2 (the next step's statutory window as a date) -------------------------------------
+# --- issue 11, journey 2 (what is open now, what comes next, and when) --------------------------------------
 WINDOW_WORDS = {"min": "至少到", "max": "最晚到", "within": "最晚到"}
 
 
+def _step(site: Site, line: Timeline, s: StepState, path: str, procedure_path: str) -> dict[str, Any]:
+    return {"number": s.index + 1, "title": s.step.title, "state": s.state, "label": STATE_LABELS[s.state],
+            "href": relative(path, procedure_path, s.step.id), "summary": s.step.summary,
+            "condition": s.step.condition or "",
+            "events": [{"date": e.date.isoformat(), "title": e.title,
+                        "href": f"#{e.announcement.id}" if e.announcement else ""} for e in s.events],
+            "periods": [_period(w, line.as_of) for w in s.windows],
+            "last_day": max((w.end for w in s.windows if line.as_of and w.start <= line.as_of <= w.end),
+                            default=None),
+            "window": _window(site, line, s) if s.state == "next" else ""}
+
+
+def _period(w: Window, as_of: Any) -> dict[str, str]:
+    if as_of is not None and w.end < as_of:
+        when = "已结束"
+    elif as_of is not None and w.start > as_of:
+        when = "还没开始"
+    else:
+        when = f"最后一天是 {w.end.isoformat()}"
+    return {"what": w.what, "start": w.start.isoformat(), "end": w.end.isoformat(), "when": when}
+
+
 def _window(site: Site, line: Timeline, s: Any) -> str:
-    """When the next step can come: the end of the last step's own minimum period (a display period counted
-    from that step's announcement, so a real date), and the next step's own statutory limit in words (its
-    starting day is an event the site does not know yet)."""
-    last = line.last_done
+    """When the next step can come: after the last day of what is open now; else after the end of the last
+    step's own display period (the end the editor recorded, or the statutory minimum counted from its
+    announcement); and the next step's own statutory limit in words (its starting day is an event the site
+    does not know yet)."""
     parts = []
-    own = last.step.time_limit if last and last.events else None
-    if last and own is not None and own.kind == "min":
-        parts.append(f"上一步“{last.step.title}”" + _dated(site, own, last.events[-1].date, "从它的日期")
-                     + "下一步一般在这之后进行。")
+    before = [x for x in line.steps if x.index < s.index]
+    open_now = [x for x in before if x.state == "now" and x.windows]
+    last = line.last_done
+    if open_now:
+        x = open_now[-1]
+        end = max(w.end for w in x.windows)
+        parts.append(f"“{x.step.title}”进行中，最后一天是 {end.isoformat()}；下一步一般在这之后进行。")
+    elif last and last.events and last.step.time_limit is not None and last.step.time_limit.kind == "min":
+        own = last.step.time_limit
+        recorded = last.events[-1].announcement.display_end if last.events[-1].announcement else None
+        if recorded is not None:
+            parts.append(f"上一步“{last.step.title}”的公告期到 {recorded.isoformat()}"
+                         f"（法定{time_limit_text(own)}）；下一步一般在这之后进行。")
+        else:
+            parts.append(f"上一步“{last.step.title}”" + _dated(site, own, last.events[-1].date, "从它的日期")
+                         + "下一步一般在这之后进行。")
     if s.step.time_limit is not None:
         parts.append(f"这一步的法定期限：{time_limit_text(s.step.time_limit)}。")
     return "".join(parts) or "法律没有规定这一步的期限；有新的公告时，本页会更新。"
@@ -125,7 +157,7 @@ def _window(site: Site, line: Timeline, s: Any) -> str:
 
 def _dated(site: Site, limit: Any, start: Any, since: str) -> str:
     end, missing = last_day(site_calendar(site), start, limit.value, limit.unit)
-    note = "（节假日安排尚未录入，只扣除了周末）" if missing else ""
+    note = "（节假日安排尚未录入，只扣除了周末）" if missing and limit.unit == "working_days" else ""
     return (f"法定期限：{time_limit_text(limit)}。{since} {start.isoformat()} 推算，"
             f"{WINDOW_WORDS[limit.kind]} {end.isoformat()}{note}；实际以公告为准。")
 
@@ -143,7 +175,9 @@ def _disagree(site: Site, path: str, p: Project, a: Announcement) -> dict[str, A
         "remedies": [{"name": d.remedy.name, "href": relative(path, page_path("remedies", d.remedy.id)),
                       "body": d.body, "last_day": d.last_day.isoformat(), "start": d.start.isoformat(),
                       "period": time_limit_text(d.remedy.deadline), "estimate": d.estimate,
-                      "weekends_only": bool(d.missing_years)} for d in dates],
+                      "counting": counting_text(d.remedy.deadline),
+                      "weekends_only": bool(d.missing_years) and d.remedy.deadline.unit == "working_days"}
+                     for d in dates],
         "review": ({"title": review.title, "href": relative(path, page_path("procedures", procedure.id), review.id)}
                    if review and procedure else None),
     }

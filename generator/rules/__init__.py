@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .compliance import compliance_diagnostics as compliance_diagnostics
     from .figure_history import unrecorded_changes as unrecorded_changes
     from .freshness import freshness_diagnostics as freshness_diagnostics
+    from .help_rules import help_diagnostics as help_diagnostics
     from .legal_review import unknown_national_reviews as unknown_national_reviews
     from .places import period_diagnostics as period_diagnostics
     from .places import place_diagnostics as place_diagnostics
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .rules import production_rules as production_rules
     from .rules import sample_claims as sample_claims
     from .stale_dates import stale_summaries as stale_summaries
+    from .step_periods import step_period_diagnostics as step_period_diagnostics
     from .summary_rules import summary_diagnostics as summary_diagnostics
     from .traditional import traditional_diagnostics as traditional_diagnostics
 

@@ -38,7 +38,7 @@ from .money_status import evidence_title, money_findings
 from .place_filter import filter_problem, matches, project_filter
 from .project_rules import APPROVAL_LIMIT, approval_start, project_diagnostics, site_calendar
 from .references import Site
-from .timeline import timeline
+from .timeline import content_date, timeline
 from .workdays import Calendar, period_end
 
 SINGLE_PAGE_TYPES = {"glossary", "contacts", "resettlement"}  # one page for the whole type
@@ -95,12 +95,6 @@ class Report:
     @property
     def failures(self) -> int:
         return sum(1 for r in self.rows if r.failing) + sum(1 for s in self.sync if not s.ok)
-
-
-def content_date(site: Site) -> dt.date:
-    """The latest `updated` date in the content: the default 'as of' day, so pages never read the clock."""
-    dates = [site.config.updated] + [i.updated for key in site.items for i in site.items[key]]
-    return max(dates)
 
 
 def district_name(district: str) -> str:

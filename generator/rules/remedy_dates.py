@@ -13,6 +13,7 @@ import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass
 
+from ..model.procedure import TimeLimit
 from ..model.project import Announcement, AnnouncementKind
 from ..model.reference import Remedy
 from .workdays import Calendar, add_days, period_end
@@ -59,3 +60,15 @@ def remedy_dates(calendar: Calendar, remedies: tuple[Remedy, ...], a: Announceme
         body = next((b.body for b in r.bodies if b.acts_of == a.issuer), "")
         out.append(RemedyDate(r, body, a.display_start, end, "知道" in r.deadline.from_, missing))
     return sorted(out, key=lambda d: (d.last_day, d.remedy.id))
+
+
+def counting_text(limit: TimeLimit) -> str:
+    """How the last day of a period is counted, in plain words (民法典 第二百零一条至第二百零三条)."""
+    start = f"从{limit.from_}的第二天算起（当天不算）"
+    if limit.unit == "working_days":
+        return f"{start}，数满 {limit.value} 个工作日，周末和法定节假日不算。"
+    if limit.unit in ("months", "years"):
+        count = f"{limit.value} 个月" if limit.unit == "months" else f"{limit.value} 年"
+        return (f"{start}，到 {count}后的同一日；那个月没有这一日的，到那个月的最后一天。"
+                "最后一天是周末或法定节假日的，顺延到假期后的第一个工作日。")
+    return f"{start}，数满 {limit.value} 日；最后一天是周末或法定节假日的，顺延到假期后的第一个工作日。"
