@@ -29,13 +29,14 @@ class District:
     reconsideration_body: str  # the 复议机关 the content names for that decision
     next_area: str  # id of a town with a project whose next step is known
     next_dated: bool  # whether that next step comes with a computed date
+    open_now: bool  # whether that project has a step open now (a period running on the content's day)
 
 
 DISTRICTS = {
     "bundled": District("bundled_site", "duanyuan", "段园镇人民政府", "杜集区征收中心", "", "gaoyue", "淮北市人民政府",
-                       "shitai", True),
+                       "shitai", True, False),
     "other": District("other_district_site", "shiqiao", "石桥街道办事处", "西山区征收服务中心", "tel:09997654321",
-                      "shiqiao", "青河市人民政府", "shiqiao", False),
+                      "shiqiao", "青河市人民政府", "shiqiao", False, True),
 }
 
 
@@ -150,9 +151,19 @@ def test_what_happens_next_in_my_project(phone, district) -> None:
     window = nxt.locator(".gk-timeline__window").inner_text()
     assert window.strip(), "the next step says when"
     if d.next_dated:
-        assert re.search(r"至少到 \d{4}-\d{2}-\d{2}", window), window
-    for skipped in page.locator(".gk-timeline__step--skipped").all():
-        assert "不一定" in skipped.inner_text() or "只在特定情况下" in skipped.inner_text()
+        assert re.search(r"\d{4}-\d{2}-\d{2}", window), window
+    assert "没有公告记录" not in timeline and "没有人申请听证" not in timeline
+    for passed in page.locator(".gk-timeline__step--passed").all():  # it happened; only its notice is missing
+        assert "已过这一步，本站没有它的公告" in passed.inner_text()
+    conditional = page.locator(".gk-timeline__step--conditional")
+    assert conditional.count() >= 1, "a step that only happens in some cases says so"
+    for step in conditional.all():
+        assert "就没有这一步" in step.inner_text(), step.inner_text()
+    if d.open_now:  # e.g. the 签约期限 runs now: 进行中 with its last day, said at the top too
+        now = page.locator(".gk-timeline__step--now").last
+        assert re.search(r"最后一天是 \d{4}-\d{2}-\d{2}", now.inner_text()), now.inner_text()
+        assert "正在进行" in page.inner_text(".gk-plain")
+        assert "进行中，最后一天是" in window, window
     # Each recorded event leads to its announcement on the page, which says what it is about in one sentence.
     event = page.locator(".gk-timeline__events a").last
     target = event.get_attribute("href")

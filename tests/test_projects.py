@@ -3,6 +3,7 @@ timelines ("我的项目到哪一步了") and the by-town index on the built sit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from conftest import REPO, copy_project, source_copy
 from generator import pipeline
 from generator.commands.cli import main
 from generator.diagnostics import Severity
+from generator.pages import project_pages
 from generator.rules.references import Site
 from generator.rules.timeline import timeline
 
@@ -138,10 +140,67 @@ def test_timeline_marks_done_and_next_steps():
     assert line is not None
     states = {s.step.id: s.state for s in line.steps}
     assert states["pre-announcement"] == "done" and states["expropriation-announcement"] == "done"
-    assert states["hearing"] == "skipped"
-    assert line.next_step is not None and line.next_step.step.id == "compensation-decision"
+    assert states["hearing"] == "conditional"  # only if a majority objects: never announced as the next step
+    assert states["compensation-decision"] == "conditional"
+    assert line.next_step is not None and line.next_step.step.id == "implementation"
     early = timeline(site, site.by_id["projects"]["sample-shitai-school"])
     assert early is not None and early.next_step is not None and early.next_step.step.id == "land-survey"
+
+
+def test_a_step_open_now_reads_in_progress_with_its_last_day():
+    """R1: while the 征地补偿安置公告's registration window runs, 补偿登记 is 进行中 (not 还没到), with its last
+    day; the conditional 听证 between them is never the next step; once the window closed, the step is done."""
+    site = bundled(source_copy(REPO))
+    p = site.by_id["projects"]["sample-duanyuan-logistics-road"]
+    line = timeline(site, p, dt.date(2025, 5, 1))
+    assert line is not None
+    states = {s.step.id: s for s in line.steps}
+    assert states["plan-announcement"].state == "now"  # display period: objections until 2025-05-23
+    assert states["compensation-registration"].state == "now"
+    assert [(w.what, w.end) for w in states["compensation-registration"].windows] == [("登记期", dt.date(2025, 5, 30))]
+    assert states["hearing"].state == "conditional"
+    assert line.next_step is not None and line.next_step.step.id == "agreement"
+    later = timeline(site, p, dt.date(2025, 6, 5))
+    assert later is not None
+    assert {s.step.id: s.state for s in later.steps}["compensation-registration"] == "done"
+    page = project_pages._step(site, line, states["compensation-registration"], "projects/x/", "procedures/y/")
+    assert page["label"] == "进行中" and page["last_day"] == dt.date(2025, 5, 30)
+
+
+def test_the_date_under_the_last_announcement_is_the_recorded_end():
+    """R2: the next step's window uses the display end the editor recorded (2025-05-23), not a second
+    date counted from the statutory minimum (30 days from 2025-04-21 = 2025-05-21)."""
+    site = bundled(source_copy(REPO))
+    p = site.by_id["projects"]["sample-duanyuan-logistics-road"]
+    # as of 2025-05-25, had the announcement no registration window and nothing recorded after it
+    bare = p.model_copy(update={"announcements": [a.model_copy(update={"registration": None}) for a in p.announcements],
+                                "progress": [x for x in p.progress if x.date <= dt.date(2025, 4, 21)]})
+    line = timeline(site, bare, dt.date(2025, 5, 25))
+    assert line is not None and line.next_step is not None
+    text = project_pages._window(site, line, line.next_step)
+    assert "公告期到 2025-05-23" in text and "2025-05-21" not in text and "至少到" not in text, text
+    during = timeline(site, p, dt.date(2025, 5, 26))  # registration still open: its last day
+    assert during is not None and during.next_step is not None
+    assert "“补偿登记”进行中，最后一天是 2025-05-30" in project_pages._window(site, during, during.next_step)
+
+
+def test_steps_that_evidently_happened_are_not_unrecorded():
+    """R10: a step with no notice before a recorded one is 已过这一步; the step about 资金 is done when the
+    project's funds are fully in place; the 听证 sentence appears only on conditional steps."""
+    site = bundled(source_copy(REPO))
+    for p in site.of("projects"):
+        line = timeline(site, p)
+        assert line is not None
+        last = line.last_done
+        for s in line.steps:
+            if last and s.index < last.index and not s.events and not s.step.condition:
+                assert s.state in ("passed", "done"), (p.id, s.step.id, s.state)
+            if "听证" in (s.step.condition or ""):
+                assert s.state in ("conditional", "done")
+        funds = next((f for f in site.of("funds") if f.project == p.id), None)
+        if funds is not None and funds.funded() is not None:
+            money = next((s for s in line.steps if "资金" in s.step.title), None)
+            assert money is None or money.state == "done", p.id
 
 
 def test_built_project_pages(bundled_site: Path):
@@ -154,6 +213,10 @@ def test_built_project_pages(bundled_site: Path):
     assert 'class="gk-timeline__step gk-timeline__step--next"' in page
     assert 'id="pre-announcement"' in page and 'href="#pre-announcement"' in page
     assert "法定不少于 10 个工作日" in page
+    assert "没有公告记录" not in page and "没有人申请听证" not in page  # R10
+    house = (bundled_site / "projects" / "sample-gaoyue-old-district" / "index.html").read_text(encoding="utf-8")
+    # R14: 复议 (60日) and 诉讼 (6个月) count calendar days: no "weekends deducted" note, but how it is counted
+    assert "只扣除了周末" not in house and "顺延到假期后的第一个工作日" in house
 
 
 def test_report_json_lists_projects_announcements(tmp_path: Path, capsys: pytest.CaptureFixture[str]):

@@ -122,6 +122,7 @@ def timeline(site: Site, project: Project, as_of: dt.date | None = None) -> Time
         if p.step in events:
             events[p.step].append(Event(p.date, p.note or "", None))
     _funds_event(site, project, steps, events)
+    events = {k: [e for e in v if e.date <= day] for k, v in events.items()}  # as of that day
     windows = _windows(site, project, steps)
     states = _states(steps, events, windows, day, project.status == "in_progress")
     return Timeline(project, tuple(states), tuple(unplaced), day)
