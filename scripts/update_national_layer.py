@@ -1,8 +1,8 @@
 """Regenerate the national layer (generator/defaults/national/) from the bundled site's content.
 
 The national layer holds what is the same for every district because it comes from national law:
-the national laws and regulations as policy documents, the two statutory procedures, the official
-holiday calendars and the glossary terms whose sources are national law only. A site whose
+the national laws and regulations as policy documents, the two statutory procedures, the remedies of
+national law (without the district's bodies), the official holiday calendars and the glossary terms whose sources are national law only. A site whose
 site_config.yml says `national_layer: true` (what `gongkai init` writes) gets them without copying;
 its own content/ overrides any item with the same id (load/layers.py).
 
@@ -44,6 +44,25 @@ def _copy(layer: Path, folder: str) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
         written.append(f"{folder}/{path.name}")
+    return written
+
+
+def _remedies(layer: Path) -> list[str]:
+    """The national remedies (行政复议, 行政诉讼, 申请政府信息公开: periods and articles of national law),
+    without what only the bundled district can say: its `bodies` and the sentence naming its own
+    authorities ("据此，…"). A district names its bodies in its own file with the same id (D966 says so)."""
+    written = []
+    for path in sorted((CONTENT / "remedies").glob("*.yml")):
+        text = path.read_text("utf-8")
+        text = re.sub(r"(?m)^bodies:\n(?:  .*\n)*", "", text)
+        text = re.sub(r"(?m)^#.*\n", "", text)
+        text = re.sub(r"据此，[^。]*。", "", text)
+        if LOCAL.search(text):
+            continue
+        target = layer / "remedies" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+        written.append(f"remedies/{path.name}")
     return written
 
 
@@ -96,6 +115,7 @@ def write_layer(layer: Path) -> list[str]:
     if layer.exists():
         shutil.rmtree(layer)
     written = _copy(layer, "policy_documents") + _copy(layer, "procedures") + _copy(layer, "calendars")
+    written += _remedies(layer)
     return written + [_glossary(layer)] + _catalogue(layer)
 
 

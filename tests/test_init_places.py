@@ -29,7 +29,36 @@ def test_init_writes_a_project_that_checks_with_the_national_layer(tmp_path: Pat
     refused = pipeline.check(site, production=True)
     assert [(d.path, d.line) for d in refused if d.code == "P520"] == [("site_config.yml", 8)]
     production = {d.code for d in refused}
-    assert production == {"P520", "R326"}  # the address is a placeholder; the district's lawyer reviews procedures
+    # the address is a placeholder; the district's lawyer reviews procedures; remedies' bodies and contacts missing
+    assert production == {"P520", "R326", "D966", "D967"}
+
+
+def test_a_new_district_gets_the_national_remedies_and_is_told_whom_they_lack(tmp_path: Path) -> None:
+    """R8: 行政复议 and 行政诉讼 come with the national layer (periods and articles of national law); the
+    district is warned that they name no body (D966) and that it has no contact (D967). A remedy of its
+    own with the same name replaces the layer's, whatever its id."""
+    site = tmp_path / "s"
+    assert main(["init", str(site), "--district", "赣州市南康区", "--today", "2026-12-01", "--town", "唐江镇"]) == 0
+    loaded, diags = pipeline.analyse(site)
+    assert loaded is not None
+    names = {r.name: r for r in loaded.of("remedies")}
+    assert {"行政复议", "行政诉讼"} <= set(names)
+    assert (names["行政复议"].deadline.value, names["行政复议"].deadline.unit) == (60, "days")
+    assert (names["行政诉讼"].deadline.value, names["行政诉讼"].deadline.unit) == (6, "months")
+    assert not any("杜集" in r.where or "淮北" in r.where or r.bodies for r in names.values())
+    warned = sorted((d.code, d.path) for d in diags if d.code in ("D966", "D967"))
+    assert warned == [("D966", "site_config.yml"), ("D966", "site_config.yml"), ("D967", "site_config.yml")]
+    own = site / "content/remedies/reconsideration.yml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    layer = Path(pipeline.__file__).parent / "defaults/national/remedies/administrative-reconsideration.yml"
+    own.write_text(layer.read_text("utf-8").replace("id: administrative-reconsideration", "id: reconsideration")
+                   .replace("updated:", "bodies:\n  - {acts_of: 赣州市南康区人民政府, body: 赣州市人民政府}\nupdated:"),
+                   "utf-8")
+    loaded, diags = pipeline.analyse(site)
+    assert loaded is not None
+    assert [r.id for r in loaded.of("remedies") if r.name == "行政复议"] == ["reconsideration"]
+    assert [d.message for d in diags if d.code == "D966"] == [
+        "维权途径“行政诉讼”没有写明向谁提出（bodies），页面说不出赣州市南康区作出的决定由哪个机关受理"]
 
 
 def test_init_ids_are_unique_and_villages_split_on_chinese_commas(tmp_path: Path) -> None:
@@ -109,8 +138,8 @@ def test_an_empty_district_fails_the_strict_report_until_rows_are_published_or_n
 def test_a_reward_period_is_tied_to_the_project_it_applies_to(tmp_path: Path) -> None:
     project = copy_project(FIXTURES / "other-district", tmp_path / "project")
     standard = project / "content/compensation_standards/xishan-relocation.yml"
-    period = "project_periods:\n  - {project: shiqiao-lane, what: 签约期限, start: 2026-04-02, end: 2026-05-01}\n"
-    standard.write_text(standard.read_text("utf-8").replace("updated: 2026-03-01", period + "updated: 2026-03-01"), "utf-8")
+    assert "{project: shiqiao-lane, what: 签约期限, start: 2026-04-02, end: 2026-05-29}" in standard.read_text("utf-8")
+    standard.write_text(standard.read_text("utf-8").replace("end: 2026-05-29", "end: 2026-05-01"), "utf-8")
     loaded, diags = pipeline.analyse(project)
     assert loaded is not None and not [d for d in diags if d.code in ("D924", "R303")]
     (page,) = [p for p in derive_pages(loaded) if p.path == "standards/xishan-relocation.md"]

@@ -137,6 +137,10 @@ def test_what_if_i_disagree_from_an_announcement_and_from_a_standard(phone, dist
     assert group.count() == 1, "a standard leads to what to do when one disagrees"
     tap(page, "h3.gk-onward__label:has-text('不同意怎么办') + ul a", "行政复议")
     assert page.locator("article h1").inner_text().strip() == "行政复议"
+    # From a standard too, the 复议机关 is named (from the content's bodies) and the counting explained.
+    assert d.reconsideration_body in page.inner_text(".gk-bodies")
+    counting = page.inner_text("article")
+    assert "最后一天怎么算" in counting and "当天不算" in counting and "只扣除了周末" not in counting
 
 
 def test_what_happens_next_in_my_project(phone, district) -> None:

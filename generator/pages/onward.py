@@ -86,6 +86,7 @@ class Ask:
     phone: str  # as written, "" when not verified
     tel: str  # tel: URL, "" when not verified
     unverified: str  # plain words on what is not verified yet, "" when all is
+    sample: bool = False  # a fictitious contact (sample: true): marked 示例, never a tel: link
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,15 @@ def tel_url(phone: str) -> str:
 
 
 def _ask(c: Contact, from_path: str) -> Ask:
-    verified = c.phone is not None and "phone" not in c.pending
+    verified = c.phone is not None and "phone" not in c.pending and not c.sample
     missing = [label for label, name in (("电话", "phone"), ("地址", "address"), ("办公时间", "hours"))
                if name in c.pending or getattr(c, name) is None]
     unverified = f"{'、'.join(missing)}还在核实，暂不公布" if missing else ""
+    if c.sample:  # R17a: a fictitious number must not look real, nor be one tap away
+        unverified = "这是演示用的示例联系方式，电话和地址是虚构的，不要拨打"
     return Ask(c.name, relative(from_path, page_path("contacts"), c.id), c.purpose,
-               c.phone if verified and c.phone else "", tel_url(c.phone) if verified and c.phone else "", unverified)
+               c.phone if verified and c.phone else "", tel_url(c.phone) if verified and c.phone else "", unverified,
+               c.sample)
 
 
 def hotlines() -> tuple[Ask, ...]:
@@ -249,7 +253,8 @@ def _groups(rel: Relations, page: Page) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _asks(site: Site, page: Page) -> tuple[Ask, ...]:
+def asks_for(site: Site, page: Page) -> tuple[Ask, ...]:
+    """The contacts for a page: on a project page its town's, then the center; elsewhere the center."""
     contacts: tuple[Contact, ...] = site.of("contacts")
     organiser = site.config.organiser or ""
     center = [c for c in contacts if c.area is None or c.name == organiser]
@@ -261,7 +266,7 @@ def _asks(site: Site, page: Page) -> tuple[Ask, ...]:
 
 
 def onward(site: Site, rel: Relations, page: Page) -> Onward:
-    return Onward(groups=_groups(rel, page) if page.kind in RESIDENT_KINDS else (), asks=_asks(site, page), hotlines=hotlines(),
+    return Onward(groups=_groups(rel, page) if page.kind in RESIDENT_KINDS else (), asks=asks_for(site, page), hotlines=hotlines(),
                   contacts_href=relative(page.path, page_path("contacts")),
                   remedies_href=relative(page.path, page_path("remedies")))
 

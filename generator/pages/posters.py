@@ -15,6 +15,7 @@ from ..model.procedure import UNIT_LABELS
 from ..model.project import STATUS_LABELS
 from ..rules.references import Site
 from .links import page_url
+from .onward import HOTLINES, asks_for
 from .page import Page
 from .text import format_amount
 from .views import cite, time_limit_text
@@ -70,11 +71,19 @@ def plain_text(markdown: str) -> str:
     return " ".join(_MARKUP.sub("", markdown).split())
 
 
-def _ask(site: Site) -> str:
-    contacts = [c for c in site.of("contacts") if c.phone or c.address][:2]
-    found = [f"{c.name}" + (f" 电话 {c.phone}" if c.phone else "") + (f"，{c.address}" if c.address and not c.phone else "")
-             for c in contacts]
-    return "；".join(found) or (site.config.organiser or site.config.sponsor)
+def _ask(site: Site, page: Page) -> str:
+    """问谁 on the poster, as the page's own 有问题找谁 says it (R20): the page's contacts (a project's town, then
+    the center) with their phone, or plainly that it is still being verified, and the national hotlines."""
+    found = []
+    for a in asks_for(site, page)[:2]:
+        if a.sample:
+            found.append(f"{a.name}（示例，电话是虚构的）")
+        elif a.phone:
+            found.append(f"{a.name} 电话 {a.phone}")
+        else:
+            found.append(f"{a.name}（电话还在核实）")
+    hotlines = "、".join(f"{h.number} {h.name}" for h in HOTLINES)
+    return "；".join([*found, f"全国热线 {hotlines}"])
 
 
 def _standard(site: Site, s: Any, path: str) -> dict[str, Any]:
@@ -129,7 +138,7 @@ def poster_for(site: Site, page: Page) -> Poster | None:
     if item is None:
         return None
     parts = _DERIVE[page.kind](site, item, page.path)
-    sections = tuple((h, t) for h, t in parts["sections"] if t) + (("问谁", _ask(site)),)
+    sections = tuple((h, t) for h, t in parts["sections"] if t) + (("问谁", _ask(site, page)),)
     return Poster(kind=_LABELS[page.kind], title=page.title, summary=parts["summary"], heading=parts["heading"],
                   lines=tuple(parts["lines"]), sections=sections, source=parts["source"],
                   url=site.config.base_url.rstrip("/") + "/" + page_url(page.path), date=page.updated.isoformat(),

@@ -8,6 +8,7 @@ from ..model.procedure import UNIT_LABELS
 from ..model.reference import Contact, Question, Remedy, Term, Topic
 from ..rules.legal_review import review_state
 from ..rules.references import Site
+from ..rules.remedy_dates import counting_text
 from .links import page_path, relative
 from .onward import tel_url
 from .page import Page, latest
@@ -70,7 +71,10 @@ def remedy_pages(site: Site) -> list[Page]:
                           context={"r": r, "deadline": time_limit_text(r.deadline),
                                    "deadline_short": f"{r.deadline.value}{UNIT_LABELS[r.deadline.unit]}",
                                    "deadline_basis": cite(site, r.deadline.basis, path),
-                                   "basis": [cite(site, c, path) for c in r.basis]}))
+                                   "basis": [cite(site, c, path) for c in r.basis],
+                                   "bodies": [{"acts_of": b.acts_of, "body": b.body} for b in r.bodies],
+                                   "counting": counting_text(r.deadline),
+                                   "from_knowing": "知道" in r.deadline.from_}))
     index_path = page_path("remedies")
     entries = [{"name": r.name, "href": relative(index_path, page_path("remedies", r.id)), "summary": r.summary,
                 "deadline": time_limit_text(r.deadline)} for r in remedies]
@@ -89,7 +93,7 @@ def contact_pages(site: Site) -> list[Page]:
         entries.append({"c": c, "area": site.areas[c.area].name if c.area else "",
                         "fields": [(label, (getattr(c, name) or PENDING), name in c.pending or not getattr(c, name))
                                    for label, name in (("地址", "address"), ("电话", "phone"), ("办公时间", "hours"))],
-                        "tel": tel_url(c.phone) if c.phone and "phone" not in c.pending else ""})
+                        "tel": tel_url(c.phone) if c.phone and "phone" not in c.pending and not c.sample else ""})
     return [Page(path=path, title="咨询与办理", section="咨询办理", kind="contacts",
                  description="到哪里咨询、到哪里办理：征收中心和各镇街的联系方式。",
                  updated=latest([c.updated for c in contacts], site.config.updated), template="contacts.md.j2",
