@@ -197,7 +197,9 @@ def procedure(ctx: Context, regime: str) -> Item:
     steps = [{
         "id": step_id, "title": f"第{n + 1}步", "actor": f"{ctx.district.name}人民政府",
         "summary": paragraph(rng, village, town, 1), "what_happens": paragraph(rng, village, town, 3),
-        "time_limit": {"kind": "min", "value": str(rng.randint(5, 60)), "unit": "days", "from": "公告发布之日",
+        # at most 25 days (the same draw, capped): announcements display 35-45 days, so none is shorter than its
+        # step's minimum (D965), holiday roll-over included
+        "time_limit": {"kind": "min", "value": str(min(rng.randint(5, 60), 25)), "unit": "days", "from": "公告发布之日",
                        "basis": ctx.cite(), "basis_kind": "本中心做法"},
         "basis": [ctx.cite()], "what_i_can_do": [paragraph(rng, village, town, 1)], "by_when": "公告规定的期限内。",
     } for n, step_id in enumerate(LAND_STEPS if land else HOUSE_STEPS)]
@@ -215,7 +217,9 @@ def remedy(ctx: Context, remedy_id: str, name: str, months_or_days: int) -> Item
             "deadline": {"kind": "within", "value": str(months_or_days), "unit": unit, "from": "知道该行为之日",
                          "basis": ctx.cite(), "basis_kind": "待核实"},
             "where": "作出决定的机关的上一级机关或者人民法院。", "how": [paragraph(rng, village, town, 1)],
-            "basis": [ctx.cite()], "updated": "2024-12-01"}
+            "basis": [ctx.cite()], "bodies": [{"acts_of": f"{ctx.district.name}人民政府",
+                                                "body": "示范市人民政府" if unit == "days" else "示范市中级人民法院"}],
+            "updated": "2024-12-01"}
 
 
 def terms(ctx: Context) -> list[Item]:
