@@ -23,7 +23,7 @@ from generator.post import external_links
 
 CASES = FIXTURES / "diagnostics"
 MARKERS = {"REMOVE", "LARGE", "PRODUCTION", "LINKS", "TODAY", "EXTERNAL", "SPARSE", "PREVIOUS"}
-WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "B608", "H406", "D964", "F708", "R307", "D966", "D967"}  # warnings (R323, R325: outside --production)
+WARNING_CODES = {"Y110", "R322", "Y113", "R323", "R325", "B607", "B608", "H406", "D964", "F708", "R307", "D966", "D967", "D968"}  # warnings (R323, R325: outside --production)
 
 
 def make_project(code: str, dest: Path) -> Path:

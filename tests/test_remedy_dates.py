@@ -23,3 +23,11 @@ def test_a_period_ending_on_a_holiday_runs_to_the_next_working_day() -> None:
     # Six months after 2025-04-05 is Sunday 2025-10-05, also in the holiday.
     assert last_day(calendar, D(2025, 4, 5), 6, "months")[0] == D(2025, 10, 9)
     assert last_day(calendar, D(2025, 8, 2), 60, "days")[1] == ()
+
+
+def test_an_issuer_written_without_its_city_is_the_same_authority():
+    from generator.rules.remedy_dates import same_authority
+    assert same_authority("赣州市南康区人民政府", "南康区人民政府")
+    assert same_authority("淮北市杜集区人民政府", "淮北市杜集区 人民政府")
+    assert not same_authority("赣州市南康区人民政府", "区人民政府")  # too short to say which
+    assert not same_authority("赣州市南康区人民政府", "赣州市章贡区人民政府")

@@ -5,6 +5,9 @@
   national layer ships these remedies without bodies (they depend on the district), so a new district
   is told here.
 - D967 (warning): the site has no contact (咨询与办理): every page's 有问题找谁 has only the national hotlines.
+- D968 (warning): a decision announcement's issuer is named by no remedy's `bodies` (acts_of), although the
+  remedy names bodies for others: the page under that decision cannot name the 复议机关 or the court (a name
+  written without its city, 南康区人民政府 for 赣州市南康区人民政府, still matches: remedy_dates.same_authority).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, warning
 from ..load.layers import PREFIX
 from .references import CONFIG_KEY, Site
+from .remedy_dates import DECISIONS, body_for
 
 
 def _config_at(site: Site, *loc: object) -> tuple[int, int]:
@@ -43,9 +47,27 @@ def help_diagnostics(site: Site) -> list[Diagnostic]:
             f"bodies: [{{acts_of: {district}人民政府, body: 上一级人民政府或中级人民法院的名称}}]"
             + ("；这份是全国通用的维权途径，在 content/remedies/ 中写一份同样标识的文件即可替换它。"
                if layer else "。")))
+    diags += _unmatched_issuers(site)
     if not site.of("contacts"):
         diags.append(warning("site_config.yml", *_config_at(site, "district"), "D967",
                              "本站没有咨询与办理的联系方式（content/contacts），每页的“有问题找谁”只有全国热线",
                              "在 content/contacts/ 中至少写上征收中心：名称、可以办理的事；电话、地址、办公时间"
                              "还没核实的写进 pending。"))
+    return diags
+
+
+def _unmatched_issuers(site: Site) -> list[Diagnostic]:
+    named = [r for r in site.of("remedies") if r.bodies and for_decisions(r)]
+    diags = []
+    for project in site.of("projects") if named else ():
+        for i, a in enumerate(project.announcements):
+            missing = [r.name for r in named if a.kind in DECISIONS and not body_for(r, a.issuer)]
+            if not missing:
+                continue
+            p = site.located[("projects", project.id)].pos("announcements", i, "issuer")
+            diags.append(warning(
+                p.path, p.line, p.column, "D968",
+                f"公告落款“{a.issuer}”在维权途径{'、'.join(f'“{m}”' for m in missing)}的 bodies 中找不到，"
+                "这份决定下面说不出向哪个机关申请",
+                "把落款写成与 bodies 中 acts_of 相同的机关全称，或在 content/remedies/ 的 bodies 中为这个机关加一条。"))
     return diags

@@ -48,6 +48,19 @@ def last_day(calendar: Calendar, start: dt.date, value: int, unit: str) -> tuple
     return period.end, period.missing_years
 
 
+def same_authority(a: str, b: str) -> bool:
+    """淮北市杜集区人民政府 and 杜集区人民政府 are one authority: equal without spaces, or one ends with the other
+    (a shorter name of at least six characters: the district without its city, never a bare 区人民政府)."""
+    a, b = "".join(a.split()), "".join(b.split())
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= 6 and long.endswith(short))
+
+
+def body_for(remedy: Remedy, issuer: str) -> str:
+    """The body that hears this remedy against `issuer`'s decisions, or "" when the content names none."""
+    return next((b.body for b in remedy.bodies if same_authority(b.acts_of, issuer)), "")
+
+
 def remedy_dates(calendar: Calendar, remedies: tuple[Remedy, ...], a: Announcement) -> list[RemedyDate]:
     """For a decision announcement: each remedy with a period, its hearing body and the estimated last day."""
     if a.kind not in DECISIONS:
@@ -57,7 +70,7 @@ def remedy_dates(calendar: Calendar, remedies: tuple[Remedy, ...], a: Announceme
         if r.deadline.kind != "within" or not any("决定" in x for x in r.applies_to):
             continue
         end, missing = last_day(calendar, a.display_start, r.deadline.value, r.deadline.unit)
-        body = next((b.body for b in r.bodies if b.acts_of == a.issuer), "")
+        body = body_for(r, a.issuer)
         out.append(RemedyDate(r, body, a.display_start, end, "知道" in r.deadline.from_, missing))
     return sorted(out, key=lambda d: (d.last_day, d.remedy.id))
 
