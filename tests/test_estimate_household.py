@@ -160,7 +160,7 @@ def test_a_reward_limited_to_a_period_says_so_next_to_its_fields():
     pages = [p for p in derive_pages(site()) if p.path in ("estimate/household-state.md", "estimate/reward-house-state-sample.md")]
     assert len(pages) == 2
     for text in render_pages(tuple(pages)).values():
-        assert "只在这段期限内适用：（示例）" in text and "签约期限（示例） 2025-08-21 至 2025-10-20" in text
+        assert "只在这段期限内适用：（示例）" in text and "签约期限（示例） 2027-03-01 至 2027-04-15" in text
 
 
 def test_project_and_standard_pages_lead_to_their_household_estimator():

@@ -223,3 +223,18 @@ def test_report_json_lists_projects_announcements(tmp_path: Path, capsys: pytest
     assert main(["report", "--root", str(source_copy(REPO)), "--format", "json", "--as-of", "2026-11-21"]) == 0
     out = capsys.readouterr().out
     assert "\"projects/sample-duanyuan-logistics-road/#pre-announcement\"" in out
+
+
+def test_next_step_also_names_a_conditional_step_that_may_come_first():
+    """段园: most households signed, a few did not; 补偿安置决定 (only for them) is conditional, so 下一步 names
+    the unconditional step and says the conditional one may come before it, with when it happens."""
+    from generator.emit.emit import render_pages
+    from generator.pages.derive import derive_pages
+
+    site, _ = pipeline.analyse(source_copy(REPO))
+    assert site is not None
+    page = next(p for p in derive_pages(site) if p.path == "projects/sample-duanyuan-logistics-road.md")
+    assert [m["title"] for m in page.context["maybe_first"]] == ["征地补偿安置决定"]
+    text = render_pages((page,))[page.path]
+    line = next(ln for ln in text.splitlines() if ln.startswith("**下一步：**"))
+    assert "在这之前视情况可能还有：" in line and "征地补偿安置决定" in line and "没有签订" in line and "。）" not in line

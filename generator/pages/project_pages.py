@@ -54,7 +54,17 @@ def _entry(index_path: str, p: Project, line: Timeline | None) -> dict[str, Any]
     return {"title": p.title, "href": relative(index_path, page_path(SECTION, p.id)), "summary": p.summary,
             "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status], "sample": p.sample,
             "last": last.step.title if last else "", "next": nxt.step.title if nxt else "",
-            "now": "、".join(s.step.title for s in now)}
+            "now": "、".join(s.step.title for s in now),
+            "maybe": "、".join(s["title"] for s in _maybe_first([{"title": s.step.title, "state": s.state}
+                                                               for s in (line.steps if line else ())]))}
+
+
+def _maybe_first(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Conditional steps between where the project stands and its next step: they may come first (a
+    补偿安置决定 for the few who did not sign), so the summary's 下一步 names them too."""
+    at = max((i for i, s in enumerate(steps) if s["state"] in ("done", "now")), default=-1)
+    nxt = next((i for i, s in enumerate(steps) if s["state"] == "next"), len(steps))
+    return [s for s in steps[at + 1:nxt] if s["state"] == "conditional"]
 
 
 def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
@@ -68,6 +78,7 @@ def _project_page(site: Site, p: Project, line: Timeline | None) -> Page:
         "p": p, "area": area, "regime": REGIME_LABELS[p.regime], "status": STATUS_LABELS[p.status],
         "steps": steps, "procedure_href": relative(path, procedure_path),
         "next": next((s for s in steps if s["state"] == "next"), None),
+        "maybe_first": _maybe_first(steps),
         "now": [s for s in steps if s["state"] == "now"],
         "announcements": [{**_announcement(a), "files": attachment_views(site, a), "disagree": _disagree(site, path, p, a)} for a in announcements],
         "approval": _approval(p),
