@@ -267,10 +267,20 @@ def _not_yet(site: Site, place: Place) -> str:
         projects = [p for p in site.of("projects") if regime in (None, p.regime)]
         if not projects or any(matches(site, f, place.where) for f in site.of("funds")):
             return ""
-        if any(_reached(site, p, FUNDS_STEPS.get(p.regime, "")) for p in projects):
+        if any(_reached(site, p, FUNDS_STEPS.get(p.regime, "")) or _funds_due_by_record(p) for p in projects):
             return ""
         return "还没有项目进行到补偿资金足额到位这一步"
     return ""
+
+
+# Announcements made only once funds must be in place (条例第十二条; 实施条例第三十二条): a district whose own
+# procedure has no funds step of the national id still owes the funds record once one of these is out.
+FUNDS_BEFORE = {"land_collective": {AnnouncementKind.land_expropriation, AnnouncementKind.land_decision},
+                "house_state": {AnnouncementKind.house_decision, AnnouncementKind.house_compensation_decision}}
+
+
+def _funds_due_by_record(project: Project) -> bool:
+    return any(a.kind in FUNDS_BEFORE.get(project.regime, ()) for a in project.announcements)
 
 
 def _reached(site: Site, project: Project, step: str) -> bool:
