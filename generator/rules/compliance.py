@@ -17,8 +17,7 @@ Rules:
 - 三同步: a **local normative document** is a policy document of level normative_document, valid
   (有效), whose issuer contains the district's own name (the last unit of `site_config.district`,
   e.g. 杜集区 in 淮北市杜集区). Each must have an interpretation (`document:` pointing at it);
-  one missing is warning D901, one published after its document is warning D902.
-"""
+  one missing is warning D901, one published after its document is warning D902."""
 
 from __future__ import annotations
 
@@ -273,8 +272,7 @@ def _not_yet(site: Site, place: Place) -> str:
     return ""
 
 
-# Announcements made only once funds must be in place (条例第十二条; 实施条例第三十二条): a district whose own
-# procedure has no funds step of the national id still owes the funds record once one of these is out.
+# Made only once funds are in (条例第十二条; 实施条例第三十二条): owed even where a procedure has no funds step.
 FUNDS_BEFORE = {"land_collective": {AnnouncementKind.land_expropriation, AnnouncementKind.land_decision},
                 "house_state": {AnnouncementKind.house_decision, AnnouncementKind.house_compensation_decision}}
 
