@@ -23,7 +23,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, error, has_errors
 from ..load.validation import validate_node
-from ..load.yamlsource import Map, Node, Scalar, parse
+from ..load.yamlsource import Map, Node, parse
 from ..model.standard import (
     CATEGORY_LABELS,
     MODE_LABELS,
@@ -37,7 +37,7 @@ from ..rules.references import Site
 from .arithmetic import format_fen, plain_fen
 from .breakdown import Breakdown, estimate, problems
 from .calculator import NOTICE, Calculator, applies, calculator_for
-from .typed_input import tidy_situation, unit_errors
+from .typed_input import tidy_situation
 
 
 def household_standards(site: Site, regime: str) -> list[CompensationStandard]:
@@ -107,22 +107,22 @@ def estimate_household(site: Site, household: Household) -> HouseholdEstimate:
     return HouseholdEstimate(household.regime, household.compensation_mode, tuple(sections), tuple(dropped))
 
 
-def _tidy_quantities(root: Node) -> list[tuple[Scalar, str]]:
-    """Tidy every quantity of a household file in place (each standard's situation, see typed_input); the
+def _tidy_quantities(root: Node, path: str) -> list[Diagnostic]:
+    """Tidy every quantity of a household file in place (each standard's situation, see typed_input); R305 at the
     quantities typed in a unit their field does not measure."""
     standards = root.entries.get("standards") if isinstance(root, Map) else None
     if standards is None or not isinstance(standards[1], Map):
         return []
-    return [wrong for _, situation in standards[1].entries.values() for wrong in tidy_situation(situation)]
+    return [wrong for _, situation in standards[1].entries.values() for wrong in tidy_situation(situation, path)]
 
 
 def household_file(site: Site, path: str, data: bytes) -> tuple[HouseholdEstimate | None, list[Diagnostic]]:
     root, diags = parse(path, data)
     if root is None or has_errors(diags):
         return None, diags
-    wrong = _tidy_quantities(root)
+    wrong = _tidy_quantities(root, path)
     if wrong:
-        return None, diags + unit_errors(path, wrong)
+        return None, diags + wrong
     located, found = validate_node(Household, path, root)
     diags += found
     if located is None or has_errors(found):

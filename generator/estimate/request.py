@@ -22,7 +22,7 @@ from ..pages.links import page_path
 from ..rules.references import Site
 from .breakdown import Breakdown, estimate, problems
 from .calculator import applies, calculator_for
-from .typed_input import tidy_situation, unit_errors
+from .typed_input import tidy_situation
 
 
 def estimate_file(site: Site, standard_id: str, path: str, data: bytes) -> tuple[Breakdown | None, list[Diagnostic]]:
@@ -34,9 +34,9 @@ def estimate_file(site: Site, standard_id: str, path: str, data: bytes) -> tuple
     root, diags = parse(path, data)
     if root is None or has_errors(diags):
         return None, diags
-    wrong = tidy_situation(root)  # 120平方米, １２０, a final 。: read as the browser form reads them
+    wrong = tidy_situation(root, path)  # 120平方米, １２０, a final 。: read as the browser form reads them
     if wrong:
-        return None, diags + unit_errors(path, wrong)
+        return None, diags + wrong
     located, found = validate_node(Situation, path, root)
     diags += found
     if located is None or has_errors(found):

@@ -100,10 +100,10 @@ def read_quantity(text: str, places: int, factor: str = "") -> tuple[int, int]:
     return int(whole + frac[:places].ljust(places, "0")), places
 
 
-def tidy_situation(root: Node) -> list[tuple[Scalar, str]]:
+def tidy_situation(root: Node, path: str) -> list[Diagnostic]:
     """Tidy, in place, every quantity of a situation file (`lines.*.<unit>` and `shared.<unit>`), before the
-    model reads it, so `gongkai estimate` accepts what the browser form accepts; returns the quantities whose
-    typed unit does not fit the unit they are given under (3亩 under 平方米), with the browser's message."""
+    model reads it, so `gongkai estimate` accepts what the browser form accepts; R305, with the browser's
+    message, at each quantity typed in a unit that does not fit the unit it is given under (3亩 under 平方米)."""
     if not isinstance(root, Map):
         return []
     maps = [node for key, (_, node) in root.entries.items() if key == "shared"]
@@ -118,16 +118,11 @@ def tidy_situation(root: Node) -> list[tuple[Scalar, str]]:
                     read_quantity(value.value, measure(factor).places, factor)
                 except TypedInputError as exc:
                     if split(value.value)[1] and RULES["messages"]["unit"].split("{")[0] in str(exc):
-                        wrong.append((value, str(exc)))
+                        wrong.append(error(path, value.pos.line, value.pos.column, "R305", str(exc),
+                                           "数量的单位要与它所在的单位一致；先换算，再只写数字。"))
                         continue
                 value.value = tidy(value.value)
     return wrong
-
-
-def unit_errors(path: str, wrong: list[tuple[Scalar, str]]) -> list[Diagnostic]:
-    """R305 at each quantity typed in a unit its field does not measure."""
-    return [error(path, value.pos.line, value.pos.column, "R305", message, "数量的单位要与它所在的单位一致；先换算，再只写数字。")
-            for value, message in wrong]
 
 
 def inject(theme: dict[str, bytes]) -> dict[str, bytes]:
